@@ -1,0 +1,79 @@
+/**
+ * The simulated instance's own web pages. The app shell renders client-side and navigates with
+ * `history.pushState`, like the real instance, so the content script's navigation handling is
+ * exercised for real. `?hostile=1` adds page styles that try to break injected UI.
+ */
+
+const HOSTILE_CSS = `
+  * { all: unset !important; }
+  body::after { content: ''; position: fixed; inset: 0; z-index: 2147483647; background: rgba(255,0,0,.05); pointer-events: none; }
+  .overlay { position: fixed; inset: 0; z-index: 2147483646; }
+`;
+
+const APP_SCRIPT = `
+const app = document.getElementById('app');
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+async function users() { return (await fetch('/sim-data/users')).json(); }
+async function render() {
+  const path = location.pathname;
+  let m;
+  if (path === '/admin/users') {
+    const list = await users();
+    app.innerHTML = '<h1>Users</h1><ul>' + list.map((u) =>
+      '<li><a data-spa href="/users/' + u.userId + '">' + esc(u.name) + '</a></li>').join('') + '</ul>';
+  } else if ((m = path.match(/^\\/(?:admin\\/)?users\\/(\\d+)$/))) {
+    const user = (await users()).find((u) => String(u.userId) === m[1]);
+    app.innerHTML = user ? '<h1>' + esc(user.name) + '</h1><p>@' + esc(user.username) + '</p>'
+      : '<h1>No such user</h1>';
+  } else if (path === '/profile/personal-information') {
+    const res = await fetch('/api/auth/user');
+    const who = res.ok ? (await res.json()).user.name : 'Not signed in';
+    app.innerHTML = '<h1>Personal information</h1><p>' + esc(who) + '</p>';
+  } else {
+    app.innerHTML = '<h1>Creators Hub (simulator)</h1>';
+  }
+}
+document.addEventListener('click', (event) => {
+  const link = event.target.closest && event.target.closest('a[data-spa]');
+  if (!link) return;
+  event.preventDefault();
+  history.pushState(null, '', link.getAttribute('href'));
+  render();
+});
+addEventListener('popstate', render);
+render();
+`;
+
+export function appShell(hostile: boolean): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Creators Hub simulator</title>
+${hostile ? `<style>${HOSTILE_CSS}</style>` : ''}</head>
+<body>
+<nav>
+  <a data-spa href="/">Home</a>
+  <a data-spa href="/profile/personal-information">My profile</a>
+  <a data-spa href="/admin/users">Users</a>
+  <a href="/login">Sign in</a>
+</nav>
+${hostile ? '<div class="overlay"></div>' : ''}
+<main id="app"></main>
+<script>${APP_SCRIPT}</script>
+</body></html>`;
+}
+
+export function loginPage(message = ''): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Sign in · Creators Hub simulator</title></head>
+<body>
+<h1>Sign in</h1>
+${message ? `<p role="alert">${message}</p>` : ''}
+<form method="post" action="/login">
+  <label>Username <input name="username" autocomplete="username"></label>
+  <label>Password <input name="password" type="password" autocomplete="current-password"></label>
+  <button type="submit">Sign in</button>
+</form>
+</body></html>`;
+}
+
+export const HTML_ERROR_PAGE =
+  '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
