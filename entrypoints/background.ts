@@ -1,3 +1,19 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openEditorWindow } from '@/utils/editor-window';
+import { createHandlers } from '@/utils/handlers';
+import { createMessageRouter } from '@/utils/messaging';
+import { getInstance, migrateStorage, restrictLocalStorageToTrustedContexts } from '@/utils/storage';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const router = createMessageRouter(createHandlers({ openEditor: openEditorWindow }), {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+    isInstanceOrigin: async (origin) => (await getInstance(origin)) !== null,
+  });
+  browser.runtime.onMessage.addListener(router);
+  void migrateStorage();
+  void restrictLocalStorageToTrustedContexts().catch(() => {
+    // Browsers without access levels keep content scripts out of storage.local anyway.
+  });
+});

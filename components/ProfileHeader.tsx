@@ -1,0 +1,51 @@
+import type { Profile } from '@/utils/api/schemas';
+
+interface Props {
+  profile: Profile;
+  avatarUrl: string | null;
+  host: string;
+}
+
+function relativeTime(iso: string): string {
+  const seconds = (Date.parse(iso) - Date.now()) / 1000;
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+/** Whose profile this is, shown prominently so an admin never edits the wrong person. */
+export function ProfileHeader({ profile, avatarUrl, host }: Props) {
+  const { user } = profile;
+  const name = user?.name ?? `User ${profile.userId}`;
+  return (
+    <header class="profile-header">
+      {avatarUrl ? (
+        <img class="avatar" src={avatarUrl} alt="" width={48} height={48} />
+      ) : (
+        <div class="avatar avatar-initial" aria-hidden="true">
+          {name.slice(0, 1)}
+        </div>
+      )}
+      <div>
+        <h1 class="profile-name">{name}</h1>
+        <p class="profile-meta">
+          {user?.username ? `@${user.username} · ` : ''}
+          {user?.role?.name ? `${user.role.name} · ` : ''}
+          {host}
+        </p>
+        <p class="profile-meta">
+          Last updated <time dateTime={profile.updatedAt}>{relativeTime(profile.updatedAt)}</time>
+        </p>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Runs the built extension in a real browser: Debian Chromium through playwright-core, Firefox
+ * ESR through puppeteer-core over WebDriver BiDi. Both are driven through one small `E2EPage`
+ * interface so each flow is written once and runs in both.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  chromium,
+  type BrowserContext as PlaywrightContext,
+  type Page as PlaywrightPage,
+} from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+
+export type BrowserKind = 'chromium' | 'firefox';
+
+export const BROWSER_KIND: BrowserKind = process.env.E2E_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+const GECKO_ID = 'profile-quick-edit@creatorshub-tools.org';
+/** Fixed so tests know the moz-extension:// origin before the add-on starts. */
+const FIREFOX_UUID = '7d3f8a52-5c1e-4b8e-9a6f-2f4c1b0e9d71';
+const ACTION_TIMEOUT_MS = 15_000;
+
+export interface E2EPage {
+  goto(url: string): Promise<void>;
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  waitFor(selector: string, options?: { hidden?: boolean }): Promise<void>;
+  /** Waits until `fn` returns a truthy value in the page. */
+  waitForFunction<A>(fn: (arg: A) => unknown, arg: A): Promise<void>;
+  click(selector: string): Promise<void>;
+  /** Replaces the field's value by typing, as a person would. */
+  fill(selector: string, value: string): Promise<void>;
+  press(key: string): Promise<void>;
+  resize(width: number, height: number): Promise<void>;
+  screenshot(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  kind: BrowserKind;
+  /** `chrome-extension://ID` or `moz-extension://UUID`. */
+  extensionOrigin: string;
+  newPage(): Promise<E2EPage>;
+  close(): Promise<void>;
+}
+
+export function extensionDir(kind: BrowserKind): string {
+  return path.resolve(
+    import.meta.dirname,
+    '../../.output',
+    kind === 'firefox' ? 'firefox-mv3-e2e' : 'chrome-mv3-e2e',
+  );
+}
+
+function playwrightPage(page: PlaywrightPage): E2EPage {
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  return {
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
+    waitFor: async (selector, options) => {
+      await page.waitForSelector(selector, { state: options?.hidden ? 'hidden' : 'visible' });
+    },
+    waitForFunction: async (fn, arg) => {
+      await page.waitForFunction(fn as never, arg);
+    },
+    click: (selector) => page.click(selector),
+    fill: (selector, value) => page.fill(selector, value),
+    press: (key) => page.keyboard.press(key),
+    resize: (width, height) => page.setViewportSize({ width, height }),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file });
+    },
+    close: () => page.close(),
+  };
+}
+
+function puppeteerPage(page: PuppeteerPage): E2EPage {
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  return {
+    // Firefox never resolves navigations to moz-extension:// pages, and its realm is briefly
+    // unusable while the page swaps in: start the navigation, then poll until the page is there.
+    goto: async (url) => {
+      void page.goto(url).catch(() => {});
+      const deadline = Date.now() + ACTION_TIMEOUT_MS;
+      while (Date.now() < deadline) {
+        const loaded = await page
+          .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (loaded) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`Timed out loading ${url}`);
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (selector, options) => {
+      await page.waitForSelector(selector, options?.hidden ? { hidden: true } : { visible: true });
+    },
+    waitForFunction: async (fn, arg) => {
+      await page.waitForFunction(fn as never, {}, arg);
+    },
+    click: (selector) => page.click(selector),
+    fill: async (selector, value) => {
+      await page.locator(selector).fill(value);
+    },
+    press: (key) => page.keyboard.press(key as never),
+    resize: (width, height) => page.setViewport({ width, height }),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file as `${string}.png` });
+    },
+    close: () => page.close(),
+  };
+}
+
+export interface LaunchOptions {
+  /** Headed only for `npm run demo` on a machine with a display. */
+  headless?: boolean;
+}
+
+async function launchChromium({ headless = true }: LaunchOptions): Promise<ExtensionBrowser> {
+  const dir = extensionDir('chromium');
+  const profile = await mkdtemp(path.join(tmpdir(), 'pqe-chromium-'));
+  const context: PlaywrightContext = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  return {
+    kind: 'chromium',
+    extensionOrigin,
+    newPage: async () => playwrightPage(await context.newPage()),
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const browser: PuppeteerBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+  });
+  await browser.installExtension(extensionDir('firefox'));
+  return {
+    kind: 'firefox',
+    extensionOrigin: `moz-extension://${FIREFOX_UUID}`,
+    newPage: async () => puppeteerPage(await browser.newPage()),
+    close: () => browser.close(),
+  };
+}
+
+export function launchExtensionBrowser(
+  kind: BrowserKind = BROWSER_KIND,
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
+  return kind === 'firefox' ? launchFirefox() : launchChromium(options);
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+/** Real-browser tests. `E2E_BROWSER` picks chromium (default) or firefox. */
+export default defineConfig({
+  test: {
+    name: `e2e-${process.env.E2E_BROWSER ?? 'chromium'}`,
+    include: ['e2e/**/*.e2e.ts'],
+    root: '.',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Two cores: one browser at a time keeps timings honest and runs stable.
+    fileParallelism: false,
+  },
+});

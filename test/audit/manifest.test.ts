@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BUILDS = ['chrome-mv3', 'firefox-mv3'] as const;
+
+function manifest(build: (typeof BUILDS)[number]) {
+  const file = path.resolve(import.meta.dirname, '../../.output', build, 'manifest.json');
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+describe.each(BUILDS)('production manifest: %s', (build) => {
+  it('is Manifest V3 and asks for no host at install', () => {
+    const m = manifest(build);
+    expect(m.manifest_version).toBe(3);
+    expect(m).not.toHaveProperty('host_permissions');
+    expect(JSON.stringify(m)).not.toContain('<all_urls>');
+  });
+
+  it('lets the user grant instance origins one at a time', () => {
+    expect(manifest(build).optional_host_permissions).toEqual([
+      'https://*/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
+  });
+
+  it('keeps the default content security policy', () => {
+    expect(manifest(build)).not.toHaveProperty('content_security_policy');
+  });
+});
+
+describe('firefox manifest', () => {
+  it('declares its gecko id, minimum version and data collection', () => {
+    const { gecko } = manifest('firefox-mv3').browser_specific_settings;
+    expect(gecko).toMatchObject({
+      id: 'profile-quick-edit@creatorshub-tools.org',
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+    expect(manifest('firefox-mv3').background).toEqual({ scripts: ['background.js'] });
+  });
+});

@@ -1,0 +1,184 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandlers } from '@/utils/handlers';
+import { createMessageRouter, PROTOCOL, type SenderRules } from '@/utils/messaging';
+import {
+  DEFAULT_ROUTE_PATTERNS,
+  getCachedProfile,
+  getInstance,
+  saveInstance,
+  setToken,
+} from '@/utils/storage';
+import { createFakeFetch, seedProfile } from './fake-fetch';
+
+const ORIGIN = 'https://hub.example';
+const TOKEN = 'tok-very-secret-123';
+const EXTENSION_ID = 'test-extension-id';
+const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+const rules: SenderRules = {
+  extensionId: EXTENSION_ID,
+  extensionOrigin: EXTENSION_ORIGIN,
+  isInstanceOrigin: async (origin) => origin === ORIGIN,
+};
+
+const popup: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/popup.html` };
+const popupInTab: Runtime.MessageSender = { ...popup, tab: { id: 3 } as Runtime.MessageSender['tab'] };
+const instanceTab = (overrides: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
+  id: EXTENSION_ID,
+  url: `${ORIGIN}/users/7`,
+  tab: { id: 9 } as Runtime.MessageSender['tab'],
+  frameId: 0,
+  ...overrides,
+});
+
+function setup() {
+  const fake = createFakeFetch(ORIGIN);
+  const openEditor = vi.fn(async (_origin: string, _userId: number) => {});
+  const router = createMessageRouter(createHandlers({ fetch: fake.fetch, openEditor, now: () => 42 }), rules);
+  const send = (type: string, payload: unknown, sender: Runtime.MessageSender) =>
+    router({ protocol: PROTOCOL, type, payload }, sender);
+  return { fake, openEditor, send, router };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await saveInstance({
+    origin: ORIGIN,
+    label: '',
+    authMode: 'token',
+    userId: 6,
+    pathForm: null,
+    routePatterns: DEFAULT_ROUTE_PATTERNS,
+    rememberToken: false,
+  });
+  await setToken(ORIGIN, TOKEN, false);
+});
+
+const REJECTED = { ok: false, error: { kind: 'rejected' } };
+
+describe('sender rules', () => {
+  it('answers extension pages, in the popup or in a tab', async () => {
+    const { fake, send } = setup();
+    fake.answer('GET', '/api/public/user/6/info', { status: 200, body: { profile: seedProfile() } });
+    expect(await send('ui:getProfile', {}, popup)).toMatchObject({ ok: true, value: { userId: 6 } });
+    expect(await send('ui:getProfile', {}, popupInTab)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['another extension', { ...popup, id: 'someone-else' }],
+    ['a page with no URL', { id: EXTENSION_ID }],
+    ['a content script', instanceTab()],
+  ])('refuses ui: messages from %s', async (_name, sender) => {
+    const { fake, send } = setup();
+    expect(await send('ui:getProfile', {}, sender)).toMatchObject(REJECTED);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('lets a content script on an instance open the editor, for that instance only', async () => {
+    const { send, openEditor } = setup();
+    const result = await send('cs:openEditor', { userId: 7, origin: 'https://evil.example' }, instanceTab());
+    expect(result).toEqual({ ok: true, value: { opened: true } });
+    expect(openEditor).toHaveBeenCalledWith(ORIGIN, 7);
+  });
+
+  it('opens the signed-in user for `self`', async () => {
+    const { send, openEditor } = setup();
+    await send('cs:openEditor', { userId: 'self' }, instanceTab());
+    expect(openEditor).toHaveBeenCalledWith(ORIGIN, 6);
+  });
+
+  it.each([
+    ['a sub-frame', instanceTab({ frameId: 2 })],
+    ['a page that is not an instance', instanceTab({ url: 'https://elsewhere.example/users/7' })],
+    ['a sender without a tab', instanceTab({ tab: undefined })],
+    ['another extension', instanceTab({ id: 'someone-else' })],
+    ['an extension page', popup],
+  ])('refuses cs: messages from %s', async (_name, sender) => {
+    const { send, openEditor } = setup();
+    expect(await send('cs:openEditor', { userId: 7 }, sender)).toMatchObject(REJECTED);
+    expect(openEditor).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a malformed payload', 'cs:openEditor', { userId: 'seven' }],
+    ['a negative user id', 'cs:openEditor', { userId: -1 }],
+    ['an unknown message', 'cs:readToken', {}],
+    ['a prototype key', 'constructor', {}],
+  ])('refuses %s', async (_name, type, payload) => {
+    const { send, openEditor } = setup();
+    expect(await send(type, payload, instanceTab())).toMatchObject(REJECTED);
+    expect(openEditor).not.toHaveBeenCalled();
+  });
+
+  it('leaves messages of other protocols alone', () => {
+    const { router } = setup();
+    expect(router({ type: 'ui:getProfile' }, popup)).toBeUndefined();
+    expect(router('hello', popup)).toBeUndefined();
+  });
+
+  it('refuses a save with fields that are not editable', async () => {
+    const { fake, send } = setup();
+    const result = await send(
+      'ui:saveProfile',
+      { origin: ORIGIN, userId: 6, changes: { bankAccount: 'x' } },
+      popup,
+    );
+    expect(result).toMatchObject(REJECTED);
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe('handlers', () => {
+  it('fetch the active instance’s user, cache the profile and remember the path form', async () => {
+    const { fake, send } = setup();
+    fake.answer('GET', '/api/public/user/6/profile/info', { status: 200, body: { profile: seedProfile() } });
+    const result = await send('ui:getProfile', {}, popup);
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+    expect((await getCachedProfile(ORIGIN, 6))?.fetchedAt).toBe(42);
+    expect((await getInstance(ORIGIN))?.pathForm).toBe('profileInfo');
+  });
+
+  it('learn the user id from `me` when none is set', async () => {
+    const { fake, send } = setup();
+    const instance = await getInstance(ORIGIN);
+    if (instance) await saveInstance({ ...instance, userId: null });
+    fake.answer('GET', '/api/public/user/me/profile/info', { status: 200, body: { profile: seedProfile() } });
+    await send('ui:getProfile', {}, popup);
+    expect((await getInstance(ORIGIN))?.userId).toBe(6);
+  });
+
+  it('say plainly when the session token is gone', async () => {
+    const { fake, send } = setup();
+    await fakeBrowser.storage.session.clear();
+    const result = await send('ui:getProfile', {}, popup);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'notConfigured' } });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('refuse origins that are not set up', async () => {
+    const { fake, send } = setup();
+    expect(await send('ui:getProfile', { origin: 'https://other.example' }, popup)).toMatchObject({
+      ok: false,
+      error: { kind: 'notConfigured' },
+    });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('save only the changed fields and return no token', async () => {
+    const { fake, send } = setup();
+    fake.answer('PUT', '/api/public/user/6/info', {
+      status: 200,
+      body: { updatedProfile: seedProfile({ description: 'New' }) },
+    });
+    const result = await send(
+      'ui:saveProfile',
+      { origin: ORIGIN, userId: 6, changes: { description: 'New' } },
+      popup,
+    );
+    expect(result).toMatchObject({ ok: true, value: { profile: { description: 'New' } } });
+    expect(fake.calls[0]?.body).toEqual({ description: 'New' });
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  addRecentUser,
+  DEFAULT_ROUTE_PATTERNS,
+  type Draft,
+  getActiveInstance,
+  getCachedProfile,
+  getDraft,
+  getInstances,
+  getRecentUsers,
+  getToken,
+  type Instance,
+  migrateStorage,
+  removeInstance,
+  SCHEMA_VERSION,
+  saveDraft,
+  saveInstance,
+  setActiveInstance,
+  setCachedProfile,
+  setToken,
+} from '@/utils/storage';
+
+const ORIGIN = 'https://hub.example';
+const instance: Instance = {
+  origin: ORIGIN,
+  label: 'Hub',
+  authMode: 'token',
+  userId: 6,
+  pathForm: null,
+  routePatterns: DEFAULT_ROUTE_PATTERNS,
+  rememberToken: false,
+};
+const draft: Draft = {
+  values: { description: 'typed' },
+  base: {
+    description: null,
+    twitterUrl: null,
+    facebookUrl: null,
+    instagramUrl: null,
+    websiteUrl: null,
+    country: null,
+  },
+  editedAt: 1,
+};
+
+async function everyStoredValue(): Promise<string> {
+  const areas = [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync];
+  return JSON.stringify(await Promise.all(areas.map((area) => area.get(null))));
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('instances', () => {
+  it('saves, lists and picks the active instance', async () => {
+    await saveInstance(instance);
+    await saveInstance({ ...instance, origin: 'https://other.example' });
+    await setActiveInstance('https://other.example');
+    expect((await getInstances()).map((i) => i.origin)).toEqual([ORIGIN, 'https://other.example']);
+    expect((await getActiveInstance())?.origin).toBe('https://other.example');
+  });
+
+  it('falls back to the first instance when the active one is gone', async () => {
+    await saveInstance(instance);
+    await setActiveInstance('https://removed.example');
+    expect((await getActiveInstance())?.origin).toBe(ORIGIN);
+  });
+
+  it('survives a corrupt list and keeps the good records of a damaged one', async () => {
+    await fakeBrowser.storage.local.set({ instances: 'garbage' });
+    expect(await getInstances()).toEqual([]);
+    await fakeBrowser.storage.local.set({ instances: [{ origin: 42 }, instance, null] });
+    expect(await getInstances()).toEqual([instance]);
+  });
+});
+
+describe('tokens', () => {
+  it('keeps tokens for the browser session by default', async () => {
+    await setToken(ORIGIN, 'secret', false);
+    expect(await fakeBrowser.storage.session.get(`token:${ORIGIN}`)).toEqual({
+      [`token:${ORIGIN}`]: 'secret',
+    });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await getToken(ORIGIN)).toBe('secret');
+  });
+
+  it('keeps a remembered token on this device only, and moves it back when forgotten', async () => {
+    await setToken(ORIGIN, 'secret', true);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await getToken(ORIGIN)).toBe('secret');
+    await setToken(ORIGIN, 'secret', false);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('ignores a token stored with the wrong type', async () => {
+    await fakeBrowser.storage.session.set({ [`token:${ORIGIN}`]: { nested: true } });
+    expect(await getToken(ORIGIN)).toBeNull();
+  });
+});
+
+describe('removing an instance', () => {
+  it('leaves no trace of its token, drafts, cache or recent users in any area', async () => {
+    await saveInstance(instance);
+    await setActiveInstance(ORIGIN);
+    await setToken(ORIGIN, 'secret-session', false);
+    await fakeBrowser.storage.local.set({ [`token:${ORIGIN}`]: 'secret-local' });
+    await fakeBrowser.storage.sync.set({ [`token:${ORIGIN}`]: 'secret-sync' });
+    await saveDraft(ORIGIN, 6, draft);
+    await addRecentUser(ORIGIN, 7);
+    await saveInstance({ ...instance, origin: 'https://keep.example' });
+    await setToken('https://keep.example', 'kept', false);
+
+    await removeInstance(ORIGIN);
+
+    const stored = await everyStoredValue();
+    expect(stored).not.toContain('secret');
+    expect(stored).not.toContain(`${ORIGIN}:`);
+    expect(stored).toContain('kept');
+    expect((await getInstances()).map((i) => i.origin)).toEqual(['https://keep.example']);
+  });
+});
+
+describe('per-user data', () => {
+  it('round-trips drafts and reads a corrupt draft as none', async () => {
+    await saveDraft(ORIGIN, 6, draft);
+    expect(await getDraft(ORIGIN, 6)).toEqual(draft);
+    expect(await getDraft(ORIGIN, 7)).toBeNull();
+    await fakeBrowser.storage.local.set({ [`draft:${ORIGIN}:6`]: { values: 'oops' } });
+    expect(await getDraft(ORIGIN, 6)).toBeNull();
+  });
+
+  it('reads a corrupt cache entry as a miss', async () => {
+    await fakeBrowser.storage.local.set({ [`cache:${ORIGIN}:6`]: { profile: { id: 'x' }, fetchedAt: 1 } });
+    expect(await getCachedProfile(ORIGIN, 6)).toBeNull();
+    await setCachedProfile(ORIGIN, 6, {
+      fetchedAt: 5,
+      profile: {
+        id: 2,
+        userId: 6,
+        description: null,
+        twitterUrl: null,
+        facebookUrl: null,
+        instagramUrl: null,
+        websiteUrl: null,
+        country: null,
+        avatarKey: null,
+        createdAt: null,
+        updatedAt: '2023-01-01T00:00:00.000Z',
+        user: null,
+      },
+    });
+    expect((await getCachedProfile(ORIGIN, 6))?.fetchedAt).toBe(5);
+  });
+
+  it('keeps recent users newest first, without repeats, at most eight', async () => {
+    for (const id of [1, 2, 3, 4, 5, 6, 7, 8, 9, 3]) await addRecentUser(ORIGIN, id);
+    expect(await getRecentUsers(ORIGIN)).toEqual([3, 9, 8, 7, 6, 5, 4, 2]);
+  });
+});
+
+describe('migrations', () => {
+  it('upgrades version-1 instances with route patterns and a path form', async () => {
+    await fakeBrowser.storage.local.set({
+      instances: [{ origin: ORIGIN, label: '', authMode: 'session', userId: 6, rememberToken: false }],
+    });
+    await migrateStorage();
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(stored.instances).toEqual([
+      {
+        origin: ORIGIN,
+        label: '',
+        authMode: 'session',
+        userId: 6,
+        rememberToken: false,
+        routePatterns: DEFAULT_ROUTE_PATTERNS,
+        pathForm: null,
+      },
+    ]);
+  });
+
+  it('keeps current data as it is', async () => {
+    await saveInstance({ ...instance, routePatterns: ['/u/:id'] });
+    await migrateStorage();
+    await migrateStorage();
+    expect((await getInstances())[0]?.routePatterns).toEqual(['/u/:id']);
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * The Creators Hub client. It knows paths, auth, timeouts, retries and error kinds; it keeps
+ * no state but the path form it learned, which it reports so the caller can remember it.
+ */
+import * as z from 'zod/mini';
+import { type ApiError, fail, ok, type Result } from './errors.ts';
+import { hostOf } from './origin.ts';
+import {
+  EDITABLE_FIELDS,
+  GetProfileResponseSchema,
+  type Profile,
+  type ProfileChanges,
+  PutProfileResponseSchema,
+  SessionUserResponseSchema,
+} from './schemas.ts';
+
+/** `info` is the seed's `/user/{id}/info`; `profileInfo` the later `/user/{id}/profile/info`. */
+export type PathForm = 'info' | 'profileInfo';
+export type UserRef = number | 'me';
+export type Auth = { mode: 'token'; token: string } | { mode: 'session' };
+
+export interface ClientOptions {
+  origin: string;
+  auth: Auth;
+  fetch?: typeof fetch;
+  /** The path form this instance answered before, if known. */
+  pathForm?: PathForm | null;
+  onPathForm?: (form: PathForm) => void;
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface CreatorsHubClient {
+  getProfile(user: UserRef): Promise<Result<Profile>>;
+  updateProfile(userId: number, changes: ProfileChanges): Promise<Result<Profile>>;
+  /** The user signed in by the browser session (or owning the token). */
+  getSessionUserId(): Promise<Result<number>>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const GET_ATTEMPTS = 3;
+const BACKOFF_BASE_MS = 400;
+const BACKOFF_CAP_MS = 4_000;
+/** Longer waits are reported to the user as a countdown instead of being slept through. */
+const MAX_RETRY_AFTER_MS = 10_000;
+const MAX_RESPONSE_CHARS = 1_000_000;
+const PUT_ATTEMPTS = 2;
+
+type Outcome =
+  | { type: 'response'; status: number; headers: Headers; text: string; redirected: boolean }
+  | { type: 'network' }
+  | { type: 'timeout' };
+
+/** Accepts a pasted token with or without its `Bearer ` prefix. */
+export function normalizeToken(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^bearer\s+/i, '')
+    .trim();
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function profilePath(form: PathForm, user: UserRef): string {
+  return form === 'info' ? `/api/public/user/${user}/info` : `/api/public/user/${user}/profile/info`;
+}
+
+/** True when every change the user sent is what the profile now holds. */
+export function changesApplied(changes: ProfileChanges, profile: Profile): boolean {
+  return EDITABLE_FIELDS.every((field) => {
+    if (!(field in changes)) return true;
+    const sent = changes[field];
+    const held = profile[field];
+    if (field === 'country') {
+      return (sent as Profile['country'])?.value === (held as Profile['country'])?.value;
+    }
+    return (sent ?? null) === (held ?? null);
+  });
+}
+
+export function createClient(options: ClientOptions): CreatorsHubClient {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const host = hostOf(options.origin);
+  let knownForm = options.pathForm ?? null;
+
+  async function send(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<Outcome> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.auth.mode === 'token') headers.authorization = `Bearer ${normalizeToken(options.auth.token)}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const response = await doFetch(`${options.origin}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: options.auth.mode === 'session' ? 'include' : 'omit',
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+      const text = await response.text();
+      return {
+        type: 'response',
+        status: response.status,
+        headers: response.headers,
+        text,
+        redirected: response.redirected,
+      };
+    } catch {
+      return { type: timedOut ? 'timeout' : 'network' };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function serverMessage(text: string): string {
+    try {
+      const error = (JSON.parse(text) as { error?: unknown; message?: unknown }).error;
+      return typeof error === 'string' && error.length < 200 ? ` (“${error}”)` : '';
+    } catch {
+      return '';
+    }
+  }
+
+  function errorFor(outcome: Outcome, user: UserRef): ApiError {
+    if (outcome.type === 'timeout') {
+      return {
+        kind: 'timeout',
+        message: `${host} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Your changes are kept; try again.`,
+      };
+    }
+    if (outcome.type === 'network') {
+      return {
+        kind: 'network',
+        message: `Could not reach ${host}. Check your connection; your changes are kept.`,
+      };
+    }
+    const { status } = outcome;
+    if (status === 401) {
+      return {
+        kind: 'unauthorized',
+        status,
+        message:
+          options.auth.mode === 'token'
+            ? `${host} refused the API token: it may be wrong or expired. Paste a new token in Options.`
+            : `You are not signed in on ${host}. Sign in there, then try again.`,
+      };
+    }
+    if (status === 403) {
+      return {
+        kind: 'forbidden',
+        status,
+        message: `Your account may not edit this profile on ${host}. Editing other users needs the “User management” privilege.`,
+      };
+    }
+    if (status === 404) {
+      return {
+        kind: 'notFound',
+        status,
+        message:
+          user === 'me'
+            ? `${host} cannot tell who you are from this sign-in. Enter your user ID in Options.`
+            : `${host} has no user with ID ${user}.`,
+      };
+    }
+    if (status === 429) {
+      const wait = parseRetryAfter(outcome.headers.get('retry-after'), now()) ?? 30_000;
+      const seconds = Math.ceil(wait / 1000);
+      return {
+        kind: 'rateLimited',
+        status,
+        retryAt: now() + wait,
+        message: `${host} asks to slow down. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+      };
+    }
+    if (status >= 500) {
+      return {
+        kind: 'server',
+        status,
+        message: `${host} had a problem (HTTP ${status}). Your changes are kept; try again in a moment.`,
+      };
+    }
+    return {
+      kind: 'invalidInput',
+      status,
+      message: `${host} refused the change (HTTP ${status})${serverMessage(outcome.text)}. Check the fields and try again.`,
+    };
+  }
+
+  function invalidResponse(field: string, detail: string): Result<never> {
+    return fail({
+      kind: 'invalidResponse',
+      field,
+      message: `${host} sent an answer this extension does not understand (${field}: ${detail}). Your changes are kept.`,
+    });
+  }
+
+  function parse<T>(
+    outcome: Outcome & { type: 'response' },
+    schema: z.ZodMiniType<T>,
+    user: UserRef,
+  ): Result<T> {
+    if (outcome.status < 200 || outcome.status >= 300) return fail(errorFor(outcome, user));
+    const isHtml = /^\s*</.test(outcome.text);
+    if (isHtml && outcome.redirected && options.auth.mode === 'session') {
+      // Sessions that expired are redirected to the instance's login page.
+      return fail(errorFor({ ...outcome, status: 401 }, user));
+    }
+    if (outcome.text.length > MAX_RESPONSE_CHARS) return invalidResponse('body', 'the answer is too large');
+    let json: unknown;
+    try {
+      json = JSON.parse(outcome.text);
+    } catch {
+      return invalidResponse('body', isHtml ? 'a web page instead of data' : 'not valid JSON');
+    }
+    const parsed = z.safeParse(schema, json);
+    if (parsed.success) return ok(parsed.data);
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : 'body';
+    return invalidResponse(
+      field,
+      issue?.code === 'invalid_type' && issue.input === undefined ? 'missing' : 'unexpected value',
+    );
+  }
+
+  function retryDelay(outcome: Outcome, attempt: number): number | null {
+    const retryable =
+      outcome.type === 'network' ||
+      (outcome.type === 'response' && (outcome.status === 429 || outcome.status >= 500));
+    if (!retryable) return null;
+    if (outcome.type === 'response') {
+      const retryAfter = parseRetryAfter(outcome.headers.get('retry-after'), now());
+      if (retryAfter !== null) return retryAfter <= MAX_RETRY_AFTER_MS ? retryAfter : null;
+    }
+    const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+    return backoff / 2 + (backoff / 2) * random();
+  }
+
+  async function getWithRetry<T>(path: string, schema: z.ZodMiniType<T>, user: UserRef): Promise<Result<T>> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await send('GET', path);
+      const delay = attempt < GET_ATTEMPTS ? retryDelay(outcome, attempt) : null;
+      if (delay === null) {
+        return outcome.type === 'response' ? parse(outcome, schema, user) : fail(errorFor(outcome, user));
+      }
+      await sleep(delay);
+    }
+  }
+
+  /** Tries each candidate path form in turn; a 404 moves on to the next. */
+  async function withPathForms<T>(
+    user: UserRef,
+    attempt: (form: PathForm) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    const forms: PathForm[] =
+      user === 'me' ? ['profileInfo'] : knownForm ? [knownForm] : ['info', 'profileInfo'];
+    let result: Result<T> = fail({ kind: 'notFound', message: `${host} has no user ${user}.` });
+    for (const form of forms) {
+      result = await attempt(form);
+      if (result.ok) {
+        if (user !== 'me' && knownForm !== form) {
+          knownForm = form;
+          options.onPathForm?.(form);
+        }
+        return result;
+      }
+      if (result.error.kind !== 'notFound') return result;
+    }
+    return result;
+  }
+
+  async function getProfile(user: UserRef): Promise<Result<Profile>> {
+    const result = await withPathForms(user, (form) =>
+      getWithRetry(profilePath(form, user), GetProfileResponseSchema, user),
+    );
+    return result.ok ? ok(result.value.profile) : result;
+  }
+
+  async function putOnce(form: PathForm, userId: number, changes: ProfileChanges): Promise<Result<Profile>> {
+    const outcome = await send('PUT', profilePath(form, userId), changes);
+    if (outcome.type !== 'response') return fail({ ...errorFor(outcome, userId), outcomeUnknown: true });
+    const parsed = parse(outcome, PutProfileResponseSchema, userId);
+    return parsed.ok ? ok(parsed.value.updatedProfile) : parsed;
+  }
+
+  /**
+   * Never repeats a PUT blindly: when the answer is lost, it reads the profile back and only
+   * sends again if the change is not there.
+   */
+  async function updateProfile(userId: number, changes: ProfileChanges): Promise<Result<Profile>> {
+    return withPathForms(userId, async (form) => {
+      let result = await putOnce(form, userId, changes);
+      for (let attempt = 1; !result.ok && result.error.outcomeUnknown; attempt++) {
+        const readBack = await getWithRetry(profilePath(form, userId), GetProfileResponseSchema, userId);
+        if (!readBack.ok) return result;
+        if (changesApplied(changes, readBack.value.profile)) return ok(readBack.value.profile);
+        if (attempt >= PUT_ATTEMPTS) return result;
+        result = await putOnce(form, userId, changes);
+      }
+      return result;
+    });
+  }
+
+  async function getSessionUserId(): Promise<Result<number>> {
+    const result = await getWithRetry('/api/auth/user', SessionUserResponseSchema, 'me');
+    if (!result.ok) return result;
+    const id = result.value.user.id;
+    return id === undefined ? invalidResponse('user.id', 'missing') : ok(id);
+  }
+
+  return { getProfile, updateProfile, getSessionUserId };
+}

@@ -1,0 +1,68 @@
+/**
+ * Schemas for what the instance sends. Strict where the extension depends on a field (ids,
+ * the editable fields, `updatedAt`); everything else tolerates nulls, absence and wrong types,
+ * so a new or changed server field never breaks a screen. Built on `zod/mini` to keep bundles small.
+ */
+import * as z from 'zod/mini';
+
+/** A value the extension only displays: anything unexpected becomes null. */
+function loose<T extends z.core.SomeType>(schema: T) {
+  return z.catch(z.nullable(schema), null);
+}
+
+export const CountrySchema = z.object({
+  label: z.string(),
+  value: z.string().check(z.regex(/^[A-Z]{2}$/)),
+});
+export type Country = z.infer<typeof CountrySchema>;
+
+/** An editable text field: absent means empty. */
+const editableText = z._default(z.nullable(z.string()), null);
+
+const RoleSchema = z.object({
+  name: loose(z.string()),
+  privileges: loose(z.object({ userManage: loose(z.boolean()) })),
+});
+
+const UserSchema = z.object({
+  name: loose(z.string()),
+  username: loose(z.string()),
+  email: loose(z.string()),
+  role: loose(RoleSchema),
+});
+
+export const ProfileSchema = z.object({
+  id: z.int(),
+  userId: z.int(),
+  description: editableText,
+  twitterUrl: editableText,
+  facebookUrl: editableText,
+  instagramUrl: editableText,
+  websiteUrl: editableText,
+  country: z._default(z.nullable(CountrySchema), null),
+  avatarKey: loose(z.string()),
+  createdAt: loose(z.string()),
+  updatedAt: z.string(),
+  user: loose(UserSchema),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const GetProfileResponseSchema = z.object({ profile: ProfileSchema });
+export const PutProfileResponseSchema = z.object({ updatedProfile: ProfileSchema });
+
+export const SessionUserResponseSchema = z.object({
+  user: z.object({ id: z.optional(z.int()), name: loose(z.string()), username: loose(z.string()) }),
+});
+
+export const EDITABLE_FIELDS = [
+  'description',
+  'twitterUrl',
+  'facebookUrl',
+  'instagramUrl',
+  'websiteUrl',
+  'country',
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export type EditableValues = Pick<Profile, EditableField>;
+/** A PUT body: only the fields the user changed. */
+export type ProfileChanges = Partial<EditableValues>;

@@ -1,0 +1,183 @@
+/**
+ * The one protocol between the extension's contexts. Every message names who may send it and
+ * declares the schema of its payload and of its result; the background checks both before a
+ * handler runs. Types are named by direction: `ui:` from extension pages, `cs:` from content
+ * scripts. Content scripts import only the types from here (see `content-messaging.ts`), so no
+ * zod reaches them.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import type { Result } from './api/errors.ts';
+import { CountrySchema, ProfileSchema } from './api/schemas.ts';
+
+export const PROTOCOL = 'profile-quick-edit/1';
+
+const UserRefSchema = z.union([z.int().check(z.positive()), z.literal('me')]);
+const nullableText = z.optional(z.nullable(z.string()));
+
+const ChangesSchema = z.strictObject({
+  description: nullableText,
+  twitterUrl: nullableText,
+  facebookUrl: nullableText,
+  instagramUrl: nullableText,
+  websiteUrl: nullableText,
+  country: z.optional(z.nullable(CountrySchema)),
+});
+
+const ErrorSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  status: z.optional(z.number()),
+  retryAt: z.optional(z.number()),
+  field: z.optional(z.string()),
+  outcomeUnknown: z.optional(z.boolean()),
+});
+
+function resultOf<T extends z.core.SomeType>(value: T) {
+  return z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ErrorSchema }),
+  ]);
+}
+
+const ProfileViewSchema = z.object({
+  origin: z.string(),
+  userId: z.int(),
+  profile: ProfileSchema,
+  fetchedAt: z.number(),
+});
+export type ProfileView = z.infer<typeof ProfileViewSchema>;
+
+export type SenderKind = 'extensionPage' | 'contentScript';
+
+export const MESSAGES = {
+  /** Fetch a profile from the instance (and refresh the cache). Default: the active instance's user. */
+  'ui:getProfile': {
+    senders: ['extensionPage'],
+    payload: z.object({ origin: z.optional(z.string()), userId: z.optional(UserRefSchema) }),
+    result: resultOf(ProfileViewSchema),
+  },
+  /** Send only the changed fields. */
+  'ui:saveProfile': {
+    senders: ['extensionPage'],
+    payload: z.object({ origin: z.string(), userId: z.int(), changes: ChangesSchema }),
+    result: resultOf(ProfileViewSchema),
+  },
+  /** Open the editor for a user of the sending tab's instance. */
+  'cs:openEditor': {
+    senders: ['contentScript'],
+    payload: z.object({ userId: z.union([z.int().check(z.positive()), z.literal('self')]) }),
+    result: resultOf(z.object({ opened: z.boolean() })),
+  },
+} as const satisfies Record<
+  string,
+  { senders: readonly SenderKind[]; payload: z.core.SomeType; result: z.core.SomeType }
+>;
+
+export type MessageType = keyof typeof MESSAGES;
+export type PayloadOf<T extends MessageType> = z.input<(typeof MESSAGES)[T]['payload']>;
+type ParsedPayloadOf<T extends MessageType> = z.output<(typeof MESSAGES)[T]['payload']>;
+export type ResultOf<T extends MessageType> = z.output<(typeof MESSAGES)[T]['result']>;
+
+export interface Envelope<T extends MessageType = MessageType> {
+  protocol: typeof PROTOCOL;
+  type: T;
+  payload: PayloadOf<T>;
+}
+
+/** Who sent a message, as the background established it from the browser's sender record. */
+export type Sender =
+  | { kind: 'extensionPage' }
+  /** `origin` is the tab's instance: handlers use it, never an origin from the payload. */
+  | { kind: 'contentScript'; origin: string; tabId: number };
+
+export interface SenderRules {
+  extensionId: string;
+  /** `chrome-extension://ID` or `moz-extension://UUID`, no trailing slash. */
+  extensionOrigin: string;
+  isInstanceOrigin(origin: string): Promise<boolean>;
+}
+
+/** Classifies a sender, or returns null when it may send nothing at all. */
+export async function identifySender(
+  sender: Runtime.MessageSender,
+  rules: SenderRules,
+): Promise<Sender | null> {
+  if (sender.id !== rules.extensionId || !sender.url) return null;
+  // Compared as text: URL parsers give extension schemes an opaque "null" origin.
+  if (sender.url.startsWith(`${rules.extensionOrigin}/`)) return { kind: 'extensionPage' };
+  // Content scripts: top frame of a tab whose page is a configured instance.
+  if (!sender.tab?.id || sender.frameId !== 0) return null;
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+  return (await rules.isInstanceOrigin(origin))
+    ? { kind: 'contentScript', origin, tabId: sender.tab.id }
+    : null;
+}
+
+type HandlerSender<T extends MessageType> = (typeof MESSAGES)[T]['senders'][number] extends 'contentScript'
+  ? Extract<Sender, { kind: 'contentScript' }>
+  : Extract<Sender, { kind: 'extensionPage' }>;
+
+export type Handlers = {
+  [T in MessageType]: (payload: ParsedPayloadOf<T>, sender: HandlerSender<T>) => Promise<ResultOf<T>>;
+};
+
+function rejected(message: string): Result<never> {
+  return { ok: false, error: { kind: 'rejected', message } };
+}
+
+function isEnvelope(message: unknown): message is { protocol: string; type: string; payload: unknown } {
+  return typeof message === 'object' && message !== null && (message as Envelope).protocol === PROTOCOL;
+}
+
+/**
+ * The background's `runtime.onMessage` listener. Messages of other protocols are left alone;
+ * ours are answered with a result, or with `rejected` when the sender or payload does not fit.
+ */
+export function createMessageRouter(handlers: Handlers, rules: SenderRules) {
+  return (message: unknown, runtimeSender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    return (async () => {
+      const sender = await identifySender(runtimeSender, rules);
+      if (!Object.hasOwn(MESSAGES, message.type)) return rejected('Unknown message.');
+      const type = message.type as MessageType;
+      const spec = MESSAGES[type];
+      if (!sender || !(spec.senders as readonly SenderKind[]).includes(sender.kind)) {
+        return rejected('This part of the extension may not ask for that.');
+      }
+      const payload = z.safeParse(spec.payload, message.payload);
+      if (!payload.success) return rejected('The request was malformed.');
+      const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;
+      return handler(payload.data, sender);
+    })();
+  };
+}
+
+/** Sends a message from an extension page and checks the answer against its result schema. */
+export async function sendMessage<T extends MessageType>(
+  type: T,
+  payload: PayloadOf<T>,
+): Promise<ResultOf<T>> {
+  const envelope: Envelope<T> = { protocol: PROTOCOL, type, payload };
+  let answer: unknown;
+  try {
+    answer = await browser.runtime.sendMessage(envelope);
+  } catch {
+    answer = undefined;
+  }
+  const parsed = z.safeParse(MESSAGES[type].result, answer);
+  if (parsed.success) return parsed.data as ResultOf<T>;
+  return {
+    ok: false,
+    error: {
+      kind: 'network',
+      message: 'The extension’s background did not answer. Close and reopen this window.',
+    },
+  } as ResultOf<T>;
+}

@@ -1,0 +1,224 @@
+/**
+ * Everything the extension keeps, typed and validated on read: a corrupt or outdated value falls
+ * back to a safe default instead of breaking a screen. Tokens live in `storage.session` unless
+ * the user asked to be remembered on this device; nothing is ever written to `storage.sync`.
+ */
+import { defineExtensionStorage } from '@webext-core/storage';
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import { CountrySchema, ProfileSchema } from './api/schemas.ts';
+
+export const DEFAULT_ROUTE_PATTERNS = ['/users/:id', '/admin/users/:id'];
+
+const InstanceSchema = z.object({
+  origin: z.string(),
+  label: z._default(z.string(), ''),
+  authMode: z.enum(['token', 'session']),
+  userId: z._default(z.nullable(z.int()), null),
+  pathForm: z._default(z.nullable(z.enum(['info', 'profileInfo'])), null),
+  routePatterns: z._default(z.array(z.string()), DEFAULT_ROUTE_PATTERNS),
+  rememberToken: z._default(z.boolean(), false),
+});
+export type Instance = z.infer<typeof InstanceSchema>;
+
+const EditableValuesSchema = z.object({
+  description: z.nullable(z.string()),
+  twitterUrl: z.nullable(z.string()),
+  facebookUrl: z.nullable(z.string()),
+  instagramUrl: z.nullable(z.string()),
+  websiteUrl: z.nullable(z.string()),
+  country: z.nullable(CountrySchema),
+});
+
+/** What the user typed, next to the server values it was typed over (for three-way merges). */
+const DraftSchema = z.object({
+  values: z.partial(EditableValuesSchema),
+  base: EditableValuesSchema,
+  editedAt: z.number(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+const CachedProfileSchema = z.object({ profile: ProfileSchema, fetchedAt: z.number() });
+export type CachedProfile = z.infer<typeof CachedProfileSchema>;
+
+type InstanceKey = `${string}:${string}`;
+interface LocalSchema {
+  schemaVersion: number;
+  instances: unknown;
+  activeInstance: unknown;
+  [key: `token:${string}`]: unknown;
+  [key: `draft:${InstanceKey}`]: unknown;
+  [key: `cache:${InstanceKey}`]: unknown;
+  [key: `recent:${string}`]: unknown;
+}
+interface SessionSchema {
+  [key: `token:${string}`]: unknown;
+}
+
+const local = defineExtensionStorage<LocalSchema>(browser.storage.local);
+const session = defineExtensionStorage<SessionSchema>(browser.storage.session);
+
+async function read<T>(value: Promise<unknown>, schema: z.ZodMiniType<T>, fallback: T): Promise<T> {
+  const parsed = z.safeParse(schema, await value);
+  return parsed.success ? parsed.data : fallback;
+}
+
+// ---- migrations ----------------------------------------------------------------------------
+
+export const SCHEMA_VERSION = 2;
+
+/** Each entry upgrades the stored layout from version `index + 1` to the next. */
+const MIGRATIONS: Array<() => Promise<void>> = [
+  // 1 → 2: instances gained route patterns and the remembered API path form.
+  async () => {
+    const instances = await local.getItem('instances');
+    if (!Array.isArray(instances)) return;
+    await local.setItem(
+      'instances',
+      instances.map((instance) => ({
+        routePatterns: DEFAULT_ROUTE_PATTERNS,
+        pathForm: null,
+        ...(instance as object),
+      })),
+    );
+  },
+];
+
+/** Brings stored data up to the current layout. Safe to call at every start. */
+export async function migrateStorage(): Promise<void> {
+  const stored = await local.getItem('schemaVersion');
+  let version = typeof stored === 'number' ? stored : (await local.getItem('instances')) ? 1 : SCHEMA_VERSION;
+  for (; version < SCHEMA_VERSION; version++) await MIGRATIONS[version - 1]?.();
+  await local.setItem('schemaVersion', SCHEMA_VERSION);
+}
+
+/**
+ * Keeps content scripts out of `storage.local` where the browser can (Chrome); Firefox never
+ * exposes it to content scripts of a page the extension did not inject into.
+ */
+export async function restrictLocalStorageToTrustedContexts(): Promise<void> {
+  const area = browser.storage.local as {
+    setAccessLevel?: (options: { accessLevel: string }) => Promise<void>;
+  };
+  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+}
+
+// ---- instances ------------------------------------------------------------------------------
+
+export async function getInstances(): Promise<Instance[]> {
+  const stored = await local.getItem('instances');
+  if (!Array.isArray(stored)) return [];
+  // One bad record must not hide the others.
+  return stored.flatMap((item) => {
+    const parsed = z.safeParse(InstanceSchema, item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export async function getInstance(origin: string): Promise<Instance | null> {
+  return (await getInstances()).find((instance) => instance.origin === origin) ?? null;
+}
+
+export async function saveInstance(instance: Instance): Promise<void> {
+  const others = (await getInstances()).filter((i) => i.origin !== instance.origin);
+  await local.setItem('instances', [...others, instance]);
+}
+
+export async function updateInstance(origin: string, changes: Partial<Instance>): Promise<void> {
+  const instance = await getInstance(origin);
+  if (instance) await saveInstance({ ...instance, ...changes, origin });
+}
+
+export async function getActiveInstance(): Promise<Instance | null> {
+  const origin = await read(local.getItem('activeInstance'), z.string(), '');
+  const instances = await getInstances();
+  return instances.find((i) => i.origin === origin) ?? instances[0] ?? null;
+}
+
+export async function setActiveInstance(origin: string): Promise<void> {
+  await local.setItem('activeInstance', origin);
+}
+
+/** Forgets an instance and every trace of it: token (in every area), drafts, cache, recents. */
+export async function removeInstance(origin: string): Promise<void> {
+  await local.setItem(
+    'instances',
+    (await getInstances()).filter((i) => i.origin !== origin),
+  );
+  if ((await local.getItem('activeInstance')) === origin) await local.removeItem('activeInstance');
+  const prefixes = [`token:${origin}`, `draft:${origin}:`, `cache:${origin}:`, `recent:${origin}`];
+  for (const area of [browser.storage.local, browser.storage.session, browser.storage.sync]) {
+    const keys = Object.keys(await area.get(null)).filter((key) =>
+      prefixes.some((prefix) => key === prefix || key.startsWith(prefix)),
+    );
+    if (keys.length) await area.remove(keys);
+  }
+}
+
+// ---- tokens ---------------------------------------------------------------------------------
+
+export async function getToken(origin: string): Promise<string | null> {
+  const key = `token:${origin}` as const;
+  return (
+    (await read(session.getItem(key), z.string(), null as string | null)) ??
+    (await read(local.getItem(key), z.string(), null as string | null))
+  );
+}
+
+/** Stores the token in exactly one area: this device (`local`) only when remembered. */
+export async function setToken(origin: string, token: string, remember: boolean): Promise<void> {
+  const key = `token:${origin}` as const;
+  await (remember ? local : session).setItem(key, token);
+  await (remember ? session : local).removeItem(key);
+}
+
+export async function clearToken(origin: string): Promise<void> {
+  const key = `token:${origin}` as const;
+  await Promise.all([local.removeItem(key), session.removeItem(key)]);
+}
+
+// ---- per-user data: drafts, cache, recent users -------------------------------------------
+
+function userKey(origin: string, userId: number): InstanceKey {
+  return `${origin}:${userId}`;
+}
+
+export async function getDraft(origin: string, userId: number): Promise<Draft | null> {
+  return read(local.getItem(`draft:${userKey(origin, userId)}`), DraftSchema, null as Draft | null);
+}
+
+export async function saveDraft(origin: string, userId: number, draft: Draft): Promise<void> {
+  await local.setItem(`draft:${userKey(origin, userId)}`, draft);
+}
+
+export async function removeDraft(origin: string, userId: number): Promise<void> {
+  await local.removeItem(`draft:${userKey(origin, userId)}`);
+}
+
+export async function hasDrafts(origin: string): Promise<boolean> {
+  const keys = Object.keys(await browser.storage.local.get(null));
+  return keys.some((key) => key.startsWith(`draft:${origin}:`));
+}
+
+export async function getCachedProfile(origin: string, userId: number): Promise<CachedProfile | null> {
+  return read(
+    local.getItem(`cache:${userKey(origin, userId)}`),
+    CachedProfileSchema,
+    null as CachedProfile | null,
+  );
+}
+
+export async function setCachedProfile(origin: string, userId: number, cached: CachedProfile): Promise<void> {
+  await local.setItem(`cache:${userKey(origin, userId)}`, cached);
+}
+
+const MAX_RECENT_USERS = 8;
+
+export async function getRecentUsers(origin: string): Promise<number[]> {
+  return read(local.getItem(`recent:${origin}`), z.array(z.int()), []);
+}
+
+export async function addRecentUser(origin: string, userId: number): Promise<void> {
+  const recent = (await getRecentUsers(origin)).filter((id) => id !== userId);
+  await local.setItem(`recent:${origin}`, [userId, ...recent].slice(0, MAX_RECENT_USERS));
+}
