@@ -1,12 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { EditableValues } from '@/utils/api/schemas';
 import { createHandlers } from '@/utils/handlers';
 import { createMessageRouter, PROTOCOL, type SenderRules } from '@/utils/messaging';
 import {
   DEFAULT_ROUTE_PATTERNS,
   getCachedProfile,
+  getDraft,
   getInstance,
+  getSaveStatus,
+  saveDraft,
   saveInstance,
   setToken,
 } from '@/utils/storage';
@@ -57,6 +61,22 @@ beforeEach(async () => {
 });
 
 const REJECTED = { ok: false, error: { kind: 'rejected' } };
+const BASE: EditableValues = {
+  description: null,
+  twitterUrl: 'https://twitter.com/mira_makes',
+  facebookUrl: null,
+  instagramUrl: null,
+  websiteUrl: null,
+  country: { label: 'Albania', value: 'AL' },
+};
+const EMPTY_FORM = {
+  description: '',
+  twitterUrl: '',
+  facebookUrl: '',
+  instagramUrl: '',
+  websiteUrl: '',
+  country: '',
+};
 
 describe('sender rules', () => {
   it('answers extension pages, in the popup or in a tab', async () => {
@@ -118,13 +138,13 @@ describe('sender rules', () => {
     expect(router('hello', popup)).toBeUndefined();
   });
 
-  it('refuses a save with fields that are not editable', async () => {
+  it.each([
+    ['a field that is not editable', { bankAccount: 'x' }],
+    ['a javascript: link', { websiteUrl: 'javascript:alert(1)' }],
+    ['a plain http link', { twitterUrl: 'http://twitter.com/x' }],
+  ])('refuses a save with %s', async (_name, changes) => {
     const { fake, send } = setup();
-    const result = await send(
-      'ui:saveProfile',
-      { origin: ORIGIN, userId: 6, changes: { bankAccount: 'x' } },
-      popup,
-    );
+    const result = await send('ui:saveProfile', { origin: ORIGIN, userId: 6, changes, base: BASE }, popup);
     expect(result).toMatchObject(REJECTED);
     expect(fake.calls).toHaveLength(0);
   });
@@ -165,20 +185,76 @@ describe('handlers', () => {
     });
     expect(fake.calls).toHaveLength(0);
   });
+});
 
-  it('save only the changed fields and return no token', async () => {
+describe('saving', () => {
+  const SEED = '/api/public/user/6/info';
+  const save = (send: ReturnType<typeof setup>['send'], changes: object, draftEditedAt?: number) =>
+    send('ui:saveProfile', { origin: ORIGIN, userId: 6, changes, base: BASE, draftEditedAt }, popup);
+
+  it('reads the profile, then sends only the changed fields, and returns no token', async () => {
     const { fake, send } = setup();
-    fake.answer('PUT', '/api/public/user/6/info', {
-      status: 200,
-      body: { updatedProfile: seedProfile({ description: 'New' }) },
+    fake.answer('GET', SEED, { status: 200, body: { profile: seedProfile() } });
+    fake.answer('PUT', SEED, { status: 200, body: { updatedProfile: seedProfile({ description: 'New' }) } });
+    const result = await save(send, { description: 'New' });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: 'saved', view: { profile: { description: 'New' } } },
     });
-    const result = await send(
-      'ui:saveProfile',
-      { origin: ORIGIN, userId: 6, changes: { description: 'New' } },
-      popup,
-    );
-    expect(result).toMatchObject({ ok: true, value: { profile: { description: 'New' } } });
-    expect(fake.calls[0]?.body).toEqual({ description: 'New' });
+    expect(fake.calls.map((c) => c.method)).toEqual(['GET', 'PUT']);
+    expect(fake.calls[1]?.body).toEqual({ description: 'New' });
     expect(JSON.stringify(result)).not.toContain(TOKEN);
+    expect(await getSaveStatus(ORIGIN, 6)).toMatchObject({ state: 'saved' });
+  });
+
+  it('merges server changes to other fields silently', async () => {
+    const { fake, send } = setup();
+    fake.answer('GET', SEED, {
+      status: 200,
+      body: { profile: seedProfile({ websiteUrl: 'https://new.example/' }) },
+    });
+    fake.answer('PUT', SEED, { status: 200, body: { updatedProfile: seedProfile() } });
+    await save(send, { description: 'Mine' });
+    expect(fake.calls[1]?.body).toEqual({ description: 'Mine' });
+  });
+
+  it('sends nothing and reports both values when a field changed on both sides', async () => {
+    const { fake, send } = setup();
+    fake.answer('GET', SEED, { status: 200, body: { profile: seedProfile({ description: 'Theirs' }) } });
+    const result = await save(send, { description: 'Mine' });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: 'conflict', conflicts: [{ field: 'description', mine: 'Mine', theirs: 'Theirs' }] },
+    });
+    expect(fake.calls.map((c) => c.method)).toEqual(['GET']);
+  });
+
+  it('removes the draft it saved, but not one typed on meanwhile', async () => {
+    const draft = { form: { ...EMPTY_FORM, description: 'New' }, base: BASE, editedAt: 5 };
+    for (const [savedStamp, kept] of [
+      [5, false],
+      [4, true],
+    ] as const) {
+      const { fake, send } = setup();
+      await saveDraft(ORIGIN, 6, draft);
+      fake.answer('GET', SEED, { status: 200, body: { profile: seedProfile() } });
+      fake.answer('PUT', SEED, {
+        status: 200,
+        body: { updatedProfile: seedProfile({ description: 'New' }) },
+      });
+      await save(send, { description: 'New' }, savedStamp);
+      expect((await getDraft(ORIGIN, 6)) !== null).toBe(kept);
+    }
+  });
+
+  it('keeps the draft and records the failure when the PUT fails', async () => {
+    const { fake, send } = setup();
+    await saveDraft(ORIGIN, 6, { form: { ...EMPTY_FORM, description: 'New' }, base: BASE, editedAt: 5 });
+    fake.answer('GET', SEED, { status: 200, body: { profile: seedProfile() } });
+    fake.answer('PUT', SEED, { status: 500 });
+    const result = await save(send, { description: 'New' }, 5);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'server' } });
+    expect(await getDraft(ORIGIN, 6)).not.toBeNull();
+    expect(await getSaveStatus(ORIGIN, 6)).toMatchObject({ state: 'failed', error: { kind: 'server' } });
   });
 });

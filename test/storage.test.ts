@@ -32,7 +32,14 @@ const instance: Instance = {
   rememberToken: false,
 };
 const draft: Draft = {
-  values: { description: 'typed' },
+  form: {
+    description: 'typed',
+    twitterUrl: '',
+    facebookUrl: '',
+    instagramUrl: '',
+    websiteUrl: '',
+    country: '',
+  },
   base: {
     description: null,
     twitterUrl: null,
@@ -126,7 +133,7 @@ describe('per-user data', () => {
     await saveDraft(ORIGIN, 6, draft);
     expect(await getDraft(ORIGIN, 6)).toEqual(draft);
     expect(await getDraft(ORIGIN, 7)).toBeNull();
-    await fakeBrowser.storage.local.set({ [`draft:${ORIGIN}:6`]: { values: 'oops' } });
+    await fakeBrowser.storage.local.set({ [`draft:${ORIGIN}:6`]: { form: 'oops' } });
     expect(await getDraft(ORIGIN, 6)).toBeNull();
   });
 

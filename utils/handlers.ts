@@ -5,14 +5,20 @@
 import { type Auth, type CreatorsHubClient, createClient, type UserRef } from './api/client.ts';
 import { fail, ok, type Result } from './api/errors.ts';
 import { hostOf } from './api/origin.ts';
-import type { Handlers, ProfileView } from './messaging.ts';
+import type { EditableValues, ProfileChanges } from './api/schemas.ts';
+import type { Handlers, ProfileView, SaveOutcome } from './messaging.ts';
+import { editableValues, mergeWithServer } from './profile/form.ts';
 import {
   addRecentUser,
+  clearSaveStatus,
   getActiveInstance,
+  getDraft,
   getInstance,
   getToken,
   type Instance,
+  removeDraft,
   setCachedProfile,
+  setSaveStatus,
   updateInstance,
 } from './storage.ts';
 
@@ -70,6 +76,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return view;
   }
 
+  /** Reads the server's current values right before the PUT and merges three ways. */
+  async function saveMerged(
+    client: CreatorsHubClient,
+    instance: Instance,
+    userId: number,
+    changes: ProfileChanges,
+    base: EditableValues,
+  ): Promise<Result<SaveOutcome>> {
+    const current = await client.getProfile(userId);
+    if (!current.ok) return current;
+    const merge = mergeWithServer(changes, base, editableValues(current.value));
+    if (merge.conflicts.length > 0) {
+      return ok({
+        status: 'conflict',
+        conflicts: merge.conflicts,
+        view: await remember(instance, current.value),
+      });
+    }
+    if (Object.keys(merge.changes).length === 0) {
+      return ok({ status: 'saved', view: await remember(instance, current.value) });
+    }
+    const saved = await client.updateProfile(userId, merge.changes);
+    return saved.ok ? ok({ status: 'saved', view: await remember(instance, saved.value) }) : saved;
+  }
+
   return {
     async 'ui:getProfile'({ origin, userId }) {
       const instance = await resolveInstance(origin);
@@ -85,13 +116,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok(await remember(instance.value, result.value));
     },
 
-    async 'ui:saveProfile'({ origin, userId, changes }) {
+    async 'ui:saveProfile'({ origin, userId, changes, base, draftEditedAt }) {
       const instance = await resolveInstance(origin);
       if (!instance.ok) return instance;
       const client = await clientFor(instance.value);
       if (!client.ok) return client;
-      const result = await client.value.updateProfile(userId, changes);
-      return result.ok ? ok(await remember(instance.value, result.value)) : result;
+      await setSaveStatus(origin, userId, { state: 'saving', at: now() });
+      const outcome = await saveMerged(client.value, instance.value, userId, changes, base);
+      if (!outcome.ok) {
+        const { kind, message } = outcome.error;
+        await setSaveStatus(origin, userId, { state: 'failed', at: now(), error: { kind, message } });
+        return outcome;
+      }
+      if (outcome.value.status === 'saved') {
+        // Only the draft this save was made from: the user may have typed on meanwhile.
+        const draft = await getDraft(origin, userId);
+        if (draft && draft.editedAt === draftEditedAt) await removeDraft(origin, userId);
+        await setSaveStatus(origin, userId, { state: 'saved', at: now() });
+      } else {
+        await clearSaveStatus(origin, userId);
+      }
+      return outcome;
     },
 
     async 'cs:openEditor'({ userId }, sender) {

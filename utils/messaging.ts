@@ -9,21 +9,25 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { Result } from './api/errors.ts';
-import { CountrySchema, ProfileSchema } from './api/schemas.ts';
+import { CountrySchema, EDITABLE_FIELDS, EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
+import { MAX_DESCRIPTION_LENGTH } from './profile/fields.ts';
 
 export const PROTOCOL = 'profile-quick-edit/1';
 
 const UserRefSchema = z.union([z.int().check(z.positive()), z.literal('me')]);
-const nullableText = z.optional(z.nullable(z.string()));
+/** Defence in depth: whatever a page sends, only https links and bounded text reach the API. */
+const httpsUrl = z.optional(z.nullable(z.string().check(z.regex(/^https:\/\/\S+$/), z.maxLength(2048))));
 
 const ChangesSchema = z.strictObject({
-  description: nullableText,
-  twitterUrl: nullableText,
-  facebookUrl: nullableText,
-  instagramUrl: nullableText,
-  websiteUrl: nullableText,
+  description: z.optional(z.nullable(z.string().check(z.maxLength(MAX_DESCRIPTION_LENGTH)))),
+  twitterUrl: httpsUrl,
+  facebookUrl: httpsUrl,
+  instagramUrl: httpsUrl,
+  websiteUrl: httpsUrl,
   country: z.optional(z.nullable(CountrySchema)),
 });
+
+const FieldValueSchema = z.nullable(z.union([z.string(), CountrySchema]));
 
 const ErrorSchema = z.object({
   kind: z.string(),
@@ -49,6 +53,19 @@ const ProfileViewSchema = z.object({
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
+const SaveOutcomeSchema = z.union([
+  z.object({ status: z.literal('saved'), view: ProfileViewSchema }),
+  /** Fields changed on the server since editing began: nothing was sent, the user decides. */
+  z.object({
+    status: z.literal('conflict'),
+    view: ProfileViewSchema,
+    conflicts: z.array(
+      z.object({ field: z.enum(EDITABLE_FIELDS), mine: FieldValueSchema, theirs: FieldValueSchema }),
+    ),
+  }),
+]);
+export type SaveOutcome = z.infer<typeof SaveOutcomeSchema>;
+
 export type SenderKind = 'extensionPage' | 'contentScript';
 
 export const MESSAGES = {
@@ -58,11 +75,20 @@ export const MESSAGES = {
     payload: z.object({ origin: z.optional(z.string()), userId: z.optional(UserRefSchema) }),
     result: resultOf(ProfileViewSchema),
   },
-  /** Send only the changed fields. */
+  /**
+   * Save the changed fields, made over `base`. The background reads the profile first and merges;
+   * the draft stamped `draftEditedAt` is removed once the save is confirmed.
+   */
   'ui:saveProfile': {
     senders: ['extensionPage'],
-    payload: z.object({ origin: z.string(), userId: z.int(), changes: ChangesSchema }),
-    result: resultOf(ProfileViewSchema),
+    payload: z.object({
+      origin: z.string(),
+      userId: z.int(),
+      changes: ChangesSchema,
+      base: EditableValuesSchema,
+      draftEditedAt: z.optional(z.number()),
+    }),
+    result: resultOf(SaveOutcomeSchema),
   },
   /** Open the editor for a user of the sending tab's instance. */
   'cs:openEditor': {

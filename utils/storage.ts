@@ -6,7 +6,7 @@
 import { defineExtensionStorage } from '@webext-core/storage';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { CountrySchema, ProfileSchema } from './api/schemas.ts';
+import { EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
 
 export const DEFAULT_ROUTE_PATTERNS = ['/users/:id', '/admin/users/:id'];
 
@@ -21,18 +21,16 @@ const InstanceSchema = z.object({
 });
 export type Instance = z.infer<typeof InstanceSchema>;
 
-const EditableValuesSchema = z.object({
-  description: z.nullable(z.string()),
-  twitterUrl: z.nullable(z.string()),
-  facebookUrl: z.nullable(z.string()),
-  instagramUrl: z.nullable(z.string()),
-  websiteUrl: z.nullable(z.string()),
-  country: z.nullable(CountrySchema),
-});
-
-/** What the user typed, next to the server values it was typed over (for three-way merges). */
+/** What the user typed (form text per field), next to the server values it was typed over. */
 const DraftSchema = z.object({
-  values: z.partial(EditableValuesSchema),
+  form: z.object({
+    description: z.string(),
+    twitterUrl: z.string(),
+    facebookUrl: z.string(),
+    instagramUrl: z.string(),
+    websiteUrl: z.string(),
+    country: z.string(),
+  }),
   base: EditableValuesSchema,
   editedAt: z.number(),
 });
@@ -50,6 +48,7 @@ interface LocalSchema {
   [key: `draft:${InstanceKey}`]: unknown;
   [key: `cache:${InstanceKey}`]: unknown;
   [key: `recent:${string}`]: unknown;
+  [key: `save:${InstanceKey}`]: unknown;
 }
 interface SessionSchema {
   [key: `token:${string}`]: unknown;
@@ -146,7 +145,13 @@ export async function removeInstance(origin: string): Promise<void> {
     (await getInstances()).filter((i) => i.origin !== origin),
   );
   if ((await local.getItem('activeInstance')) === origin) await local.removeItem('activeInstance');
-  const prefixes = [`token:${origin}`, `draft:${origin}:`, `cache:${origin}:`, `recent:${origin}`];
+  const prefixes = [
+    `token:${origin}`,
+    `draft:${origin}:`,
+    `cache:${origin}:`,
+    `save:${origin}:`,
+    `recent:${origin}`,
+  ];
   for (const area of [browser.storage.local, browser.storage.session, browser.storage.sync]) {
     const keys = Object.keys(await area.get(null)).filter((key) =>
       prefixes.some((prefix) => key === prefix || key.startsWith(prefix)),
@@ -210,6 +215,26 @@ export async function getCachedProfile(origin: string, userId: number): Promise<
 
 export async function setCachedProfile(origin: string, userId: number, cached: CachedProfile): Promise<void> {
   await local.setItem(`cache:${userKey(origin, userId)}`, cached);
+}
+
+const SaveStatusSchema = z.object({
+  state: z.enum(['saving', 'saved', 'failed']),
+  at: z.number(),
+  error: z.optional(z.object({ kind: z.string(), message: z.string() })),
+});
+/** The last save the background ran for a user: the popup may have closed before it ended. */
+export type SaveStatus = z.infer<typeof SaveStatusSchema>;
+
+export async function getSaveStatus(origin: string, userId: number): Promise<SaveStatus | null> {
+  return read(local.getItem(`save:${userKey(origin, userId)}`), SaveStatusSchema, null as SaveStatus | null);
+}
+
+export async function setSaveStatus(origin: string, userId: number, status: SaveStatus): Promise<void> {
+  await local.setItem(`save:${userKey(origin, userId)}`, status);
+}
+
+export async function clearSaveStatus(origin: string, userId: number): Promise<void> {
+  await local.removeItem(`save:${userKey(origin, userId)}`);
 }
 
 const MAX_RECENT_USERS = 8;

@@ -54,6 +54,16 @@ export const SessionUserResponseSchema = z.object({
   user: z.object({ id: z.optional(z.int()), name: loose(z.string()), username: loose(z.string()) }),
 });
 
+/** The editable fields as stored in drafts: every field present, each possibly null. */
+export const EditableValuesSchema = z.object({
+  description: z.nullable(z.string()),
+  twitterUrl: z.nullable(z.string()),
+  facebookUrl: z.nullable(z.string()),
+  instagramUrl: z.nullable(z.string()),
+  websiteUrl: z.nullable(z.string()),
+  country: z.nullable(CountrySchema),
+});
+
 export const EDITABLE_FIELDS = [
   'description',
   'twitterUrl',

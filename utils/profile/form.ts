@@ -1,0 +1,130 @@
+/**
+ * The editor's model: what is in the form (raw text), what the server had when editing began
+ * (`base`), and what a save must send. Pure functions, shared by the popup, the side panel and
+ * the background's save.
+ */
+import * as z from 'zod/mini';
+import {
+  EDITABLE_FIELDS,
+  type EditableField,
+  type EditableValues,
+  type ProfileChanges,
+} from '../api/schemas.ts';
+import { countryFor } from './countries.ts';
+import { FIELD_SCHEMAS } from './fields.ts';
+
+/** Raw text per field, as typed; `country` holds an ISO code. */
+export type FormValues = Record<EditableField, string>;
+export type FieldErrors = Partial<Record<EditableField, string>>;
+
+export function editableValues(profile: EditableValues): EditableValues {
+  return Object.fromEntries(
+    EDITABLE_FIELDS.map((field) => [field, profile[field] ?? null]),
+  ) as EditableValues;
+}
+
+export function formFromValues(values: EditableValues): FormValues {
+  return {
+    description: values.description ?? '',
+    twitterUrl: values.twitterUrl ?? '',
+    facebookUrl: values.facebookUrl ?? '',
+    instagramUrl: values.instagramUrl ?? '',
+    websiteUrl: values.websiteUrl ?? '',
+    country: values.country?.value ?? '',
+  };
+}
+
+type FieldValue = EditableValues[EditableField];
+
+/** Equal as the API sees it: countries by code. */
+export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  if (a && b && typeof a === 'object' && typeof b === 'object') return a.value === b.value;
+  return (a ?? null) === (b ?? null);
+}
+
+export interface ParsedForm {
+  /** The API value of every valid field. */
+  values: Partial<EditableValues>;
+  errors: FieldErrors;
+}
+
+export function parseForm(form: FormValues): ParsedForm {
+  const values: Partial<Record<EditableField, FieldValue>> = {};
+  const errors: FieldErrors = {};
+  for (const field of EDITABLE_FIELDS) {
+    const parsed = z.safeParse(FIELD_SCHEMAS[field], form[field]);
+    if (!parsed.success) {
+      errors[field] = parsed.error.issues[0]?.message ?? 'Check this field.';
+    } else if (field === 'country') {
+      values.country = parsed.data === null ? null : countryFor(parsed.data as string);
+    } else {
+      values[field] = parsed.data as string | null;
+    }
+  }
+  return { values: values as Partial<EditableValues>, errors };
+}
+
+/** The fields whose (valid) value differs from `base`: exactly what a PUT should carry. */
+export function changedFields(parsed: ParsedForm, base: EditableValues): ProfileChanges {
+  const changes: Record<string, FieldValue> = {};
+  for (const field of EDITABLE_FIELDS) {
+    const value = parsed.values[field];
+    if (value !== undefined && !sameValue(value, base[field])) changes[field] = value;
+  }
+  return changes as ProfileChanges;
+}
+
+/** Fields the user edited, valid or not: compared as text against the base's form text. */
+export function editedFields(form: FormValues, base: EditableValues): EditableField[] {
+  const parsed = parseForm(form);
+  const baseForm = formFromValues(base);
+  return EDITABLE_FIELDS.filter((field) =>
+    field in parsed.errors ? form[field] !== baseForm[field] : !sameValue(parsed.values[field], base[field]),
+  );
+}
+
+export interface Conflict {
+  field: EditableField;
+  mine: FieldValue;
+  theirs: FieldValue;
+}
+
+export interface MergeResult {
+  /** What to send: the user's changes that still differ from the server. */
+  changes: ProfileChanges;
+  conflicts: Conflict[];
+}
+
+/**
+ * Three-way merge of the user's changes (made over `base`) with the server's current values.
+ * Server changes to fields the user did not touch need nothing: a PUT carries only changes.
+ * A field changed on both sides to different values is a conflict for the user to decide.
+ */
+export function mergeWithServer(
+  changes: ProfileChanges,
+  base: EditableValues,
+  theirs: EditableValues,
+): MergeResult {
+  const merged: Record<string, FieldValue> = {};
+  const conflicts: Conflict[] = [];
+  for (const field of EDITABLE_FIELDS) {
+    if (!(field in changes)) continue;
+    const mine = changes[field] ?? null;
+    if (sameValue(mine, theirs[field])) continue;
+    if (sameValue(base[field], theirs[field])) merged[field] = mine;
+    else conflicts.push({ field, mine, theirs: theirs[field] });
+  }
+  return { changes: merged as ProfileChanges, conflicts };
+}
+
+/**
+ * Moves a form onto fresher server values: fields the user did not edit take the server's
+ * value; edited fields keep what the user typed.
+ */
+export function rebaseForm(form: FormValues, base: EditableValues, fresh: EditableValues): FormValues {
+  const edited = new Set(editedFields(form, base));
+  const freshForm = formFromValues(fresh);
+  return Object.fromEntries(
+    EDITABLE_FIELDS.map((field) => [field, edited.has(field) ? form[field] : freshForm[field]]),
+  ) as FormValues;
+}
