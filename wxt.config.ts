@@ -45,6 +45,12 @@ export default defineConfig({
     name: 'Profile Quick Edit',
     description: 'Edit your Creators Hub profile — bio, social links, country — from any tab.',
     permissions: ['storage'],
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the profile editor',
+      },
+    },
     optional_host_permissions: INSTANCE_ORIGIN_PATTERNS,
     ...(mode === 'e2e' ? { host_permissions: E2E_GRANTED_HOSTS } : {}),
     ...(browser === 'firefox'

@@ -33,6 +33,8 @@ export interface Fault {
 }
 
 export interface LoggedRequest {
+  /** When the request arrived (epoch ms). */
+  at: number;
   method: string;
   path: string;
   authorization: string | null;
@@ -348,6 +350,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!url.pathname.startsWith('/api/')) return pages(res, url);
 
     const entry: LoggedRequest = {
+      at: Date.now(),
       method,
       path: url.pathname,
       authorization: req.headers.authorization ?? null,

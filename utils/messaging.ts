@@ -8,7 +8,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import type { Result } from './api/errors.ts';
+import { API_ERROR_KINDS, type Result } from './api/errors.ts';
 import { CountrySchema, EDITABLE_FIELDS, EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
 import { MAX_DESCRIPTION_LENGTH } from './profile/fields.ts';
 
@@ -30,7 +30,7 @@ const ChangesSchema = z.strictObject({
 const FieldValueSchema = z.nullable(z.union([z.string(), CountrySchema]));
 
 const ErrorSchema = z.object({
-  kind: z.string(),
+  kind: z.enum(API_ERROR_KINDS),
   message: z.string(),
   status: z.optional(z.number()),
   retryAt: z.optional(z.number()),

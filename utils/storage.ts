@@ -6,6 +6,7 @@
 import { defineExtensionStorage } from '@webext-core/storage';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { API_ERROR_KINDS } from './api/errors.ts';
 import { EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
 
 export const DEFAULT_ROUTE_PATTERNS = ['/users/:id', '/admin/users/:id'];
@@ -220,7 +221,7 @@ export async function setCachedProfile(origin: string, userId: number, cached: C
 const SaveStatusSchema = z.object({
   state: z.enum(['saving', 'saved', 'failed']),
   at: z.number(),
-  error: z.optional(z.object({ kind: z.string(), message: z.string() })),
+  error: z.optional(z.object({ kind: z.enum(API_ERROR_KINDS), message: z.string() })),
 });
 /** The last save the background ran for a user: the popup may have closed before it ended. */
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;

@@ -9,12 +9,19 @@ export interface InstanceSetup {
   remember?: boolean;
 }
 
-/** Writes a configured instance straight into extension storage, as options would. */
-export async function configureInstance(browser: ExtensionBrowser, setup: InstanceSetup): Promise<void> {
+/**
+ * Starts the extension afresh (storage cleared: no cache, drafts or tokens) with one instance
+ * written straight into storage, as options would. `keep` leaves drafts and cache in place.
+ */
+export async function configureInstance(
+  browser: ExtensionBrowser,
+  setup: InstanceSetup & { keep?: boolean },
+): Promise<void> {
   const page = await openExtensionPage(browser, 'popup.html');
   await page.evaluate(async (config) => {
-    type Area = { set(items: Record<string, unknown>): Promise<void> };
+    type Area = { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> };
     const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', Area> } }).chrome;
+    if (!config.keep) await Promise.all([api.storage.local.clear(), api.storage.session.clear()]);
     await api.storage.local.set({
       schemaVersion: 2,
       activeInstance: config.origin,
@@ -44,8 +51,65 @@ export async function openExtensionPage(browser: ExtensionBrowser, pathAndQuery:
   return page;
 }
 
-/** Waits until the page's visible text contains `text`. */
+/** Waits until the page's visible text contains `text`; on timeout, says what it showed instead. */
 export async function waitForText(page: E2EPage, text: string): Promise<void> {
-  // biome-ignore lint/performance/useDomNodeTextContent: only rendered, visible text counts
-  await page.waitForFunction((expected) => document.body?.innerText.includes(expected), text);
+  try {
+    // biome-ignore lint/performance/useDomNodeTextContent: only rendered, visible text counts
+    await page.waitForFunction((expected) => document.body?.innerText.includes(expected), text);
+  } catch (error) {
+    // biome-ignore lint/performance/useDomNodeTextContent: only rendered, visible text counts
+    const shown = await page.evaluate(() => document.body?.innerText ?? '', null).catch(() => '(page gone)');
+    throw new Error(`“${text}” never appeared. The page showed:\n${shown}`, { cause: error });
+  }
+}
+
+/**
+ * A CSS selector for the one control whose accessible name is `name` (its label, aria-label or
+ * button text), so tests find controls the way a screen-reader user would.
+ */
+export async function byName(page: E2EPage, name: string): Promise<string> {
+  const id = await page.evaluate((wanted) => {
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>('input, textarea, select, button, summary, a'),
+    ];
+    const nameOf = (el: HTMLElement) =>
+      (
+        el.getAttribute('aria-label') ??
+        (el as HTMLInputElement).labels?.[0]?.textContent ??
+        el.textContent ??
+        ''
+      ).trim();
+    const matches = controls.filter((el) => nameOf(el) === wanted);
+    if (matches.length !== 1) return `${matches.length} controls named “${wanted}”`;
+    const mark = `e2e-${Math.random().toString(36).slice(2)}`;
+    matches[0]?.setAttribute('data-e2e', mark);
+    return mark;
+  }, name);
+  if (!id.startsWith('e2e-')) throw new Error(id);
+  return `[data-e2e="${id}"]`;
+}
+
+export async function fillField(page: E2EPage, label: string, value: string): Promise<void> {
+  await page.fill(await byName(page, label), value);
+}
+
+export async function clickButton(page: E2EPage, name: string): Promise<void> {
+  await page.click(await byName(page, name));
+}
+
+export async function fieldValue(page: E2EPage, label: string): Promise<string> {
+  const selector = await byName(page, label);
+  return page.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value, selector);
+}
+
+/** Waits for a field to exist and hold a value: the editor has data on screen. */
+export async function waitForField(page: E2EPage, label: string, value?: string): Promise<void> {
+  await page.waitForFunction(
+    ({ wanted, expected }) => {
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === wanted);
+      const control = label?.control as HTMLInputElement | null | undefined;
+      return control && (expected === undefined ? true : control.value === expected);
+    },
+    { wanted: label, expected: value },
+  );
 }

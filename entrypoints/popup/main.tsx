@@ -1,16 +1,26 @@
 import { render } from 'preact';
-import { ProfileHeader } from '@/components/ProfileHeader';
-import { hostOf } from '@/utils/api/origin';
-import { sendMessage } from '@/utils/messaging';
+import { useState } from 'preact/hooks';
+import { Editor } from '@/components/Editor';
+import type { EditorTarget } from '@/components/useEditor';
 import '@/assets/base.css';
 
-const app = document.getElementById('app') as HTMLElement;
-const result = await sendMessage('ui:getProfile', {});
-render(
-  result.ok ? (
-    <ProfileHeader profile={result.value.profile} avatarUrl={null} host={hostOf(result.value.origin)} />
-  ) : (
-    <p role="alert">{result.error.message}</p>
-  ),
-  app,
-);
+/** `?origin=…&user=…` opens a given user (editor windows, "Open user…"); else the signed-in user. */
+function targetFromUrl(): EditorTarget | null {
+  const params = new URLSearchParams(location.search);
+  const userId = Number(params.get('user'));
+  const origin = params.get('origin');
+  return origin && Number.isInteger(userId) && userId > 0 ? { origin, userId } : null;
+}
+
+function Popup() {
+  const [target, setTarget] = useState(targetFromUrl);
+  return (
+    <Editor
+      key={target ? `${target.origin}:${target.userId}` : 'signed-in'}
+      target={target}
+      onOpenUser={setTarget}
+    />
+  );
+}
+
+render(<Popup />, document.getElementById('app') as HTMLElement);

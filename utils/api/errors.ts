@@ -3,19 +3,21 @@
  * ever contains a token.
  */
 
-export type ApiErrorKind =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'notFound'
-  | 'rateLimited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'invalidResponse'
-  | 'invalidInput'
-  | 'notConfigured'
+export const API_ERROR_KINDS = [
+  'unauthorized',
+  'forbidden',
+  'notFound',
+  'rateLimited',
+  'server',
+  'network',
+  'timeout',
+  'invalidResponse',
+  'invalidInput',
+  'notConfigured',
   /** The background refused a message: wrong sender or malformed payload. */
-  | 'rejected';
+  'rejected',
+] as const;
+export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 
 export interface ApiError {
   kind: ApiErrorKind;

@@ -1,0 +1,179 @@
+/** The quick editor: whose profile, the six editable fields, and Save. */
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { hostOf } from '@/utils/api/origin';
+import type { EditableField } from '@/utils/api/schemas';
+import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
+import { ConflictChooser, FIELD_LABELS } from './ConflictChooser';
+import { CountryField, TextAreaField, TextField } from './fields';
+import { ProfileHeader } from './ProfileHeader';
+import { StatusBanner } from './StatusBanner';
+import { UserSwitcher } from './UserSwitcher';
+import { type EditorTarget, FIELDS_PAINTED_MARK, type Notice, useEditor } from './useEditor';
+
+const SOCIAL_FIELDS = [
+  ['twitterUrl', '@name or twitter.com/name'],
+  ['facebookUrl', 'facebook.com/name'],
+  ['instagramUrl', '@name or instagram.com/name'],
+  ['websiteUrl', 'example.com'],
+] as const;
+
+const NOTICES: Record<Exclude<Notice, null>, string> = {
+  draftRestored: 'Restored your unsaved changes.',
+  refreshed: 'Updated with newer data from the instance.',
+  saved: 'Saved.',
+  savedWhileClosed: 'Your last change was saved.',
+};
+
+interface Props {
+  target: EditorTarget | null;
+  /** Switches the editor to another user of the same instance. */
+  onOpenUser(target: EditorTarget): void;
+}
+
+export function Editor({ target, onOpenUser }: Props) {
+  const editor = useEditor(target);
+  const { state, errors, changes, canSave } = editor;
+  const { profile, form, instance } = state;
+  const painted = useRef(false);
+
+  // Marks the moment the profile's fields are first on screen (read by tests and the benchmark).
+  useLayoutEffect(() => {
+    if (form && profile && !painted.current) {
+      painted.current = true;
+      requestAnimationFrame(() => performance.mark(FIELDS_PAINTED_MARK));
+    }
+  }, [form, profile]);
+
+  if (state.unconfigured) {
+    return (
+      <main class="editor">
+        <h1>Profile Quick Edit</h1>
+        <p>Connect your Creators Hub instance to start editing your profile.</p>
+        <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+          Set up
+        </button>
+      </main>
+    );
+  }
+
+  const origin = state.target?.origin ?? instance?.origin;
+  const host = origin ? hostOf(origin) : '';
+  const editingOther =
+    instance?.userId != null && state.target != null && state.target.userId !== instance.userId;
+  const retry = () => void (editor.dirty ? editor.save() : editor.retry());
+
+  function onKeyDown(event: KeyboardEvent) {
+    const key = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && (key === 's' || key === 'enter')) {
+      event.preventDefault();
+      if (canSave) void editor.save();
+    }
+  }
+
+  function fieldProps(field: EditableField) {
+    return {
+      id: field,
+      label: FIELD_LABELS[field],
+      value: form?.[field] ?? '',
+      error: errors[field],
+      onInput: (value: string) => editor.setField(field, value),
+    };
+  }
+
+  /** Shows what a handle or bare host will be saved as. */
+  function normalisedHint(field: EditableField) {
+    const next = changes[field];
+    return typeof next === 'string' && next !== form?.[field] ? `Saved as ${next}` : undefined;
+  }
+
+  const description = form?.description ?? '';
+  const hasMarkup = /<[a-z][^>]*>/i.test(description);
+
+  return (
+    <main class="editor" aria-busy={!form && !state.error}>
+      {profile ? (
+        <ProfileHeader profile={profile} avatarUrl={null} host={host} />
+      ) : (
+        <div class="skeleton-header" aria-hidden="true" />
+      )}
+      {editingOther && profile && (
+        <p class="editing-other" role="note">
+          You are editing <strong>{profile.user?.name ?? `user ${profile.userId}`}</strong>’s profile, not
+          your own.
+        </p>
+      )}
+      {state.error && <StatusBanner error={state.error} onRetry={retry} />}
+      {state.notice && (
+        <div class="banner banner-info" role="status">
+          <p>{NOTICES[state.notice]}</p>
+        </div>
+      )}
+      {state.conflicts.length > 0 && (
+        <ConflictChooser conflicts={state.conflicts} host={host} onChoose={editor.resolveConflict} />
+      )}
+      {form ? (
+        <form
+          onKeyDown={onKeyDown}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void editor.save();
+          }}
+        >
+          <TextAreaField
+            {...fieldProps('description')}
+            maxLength={MAX_DESCRIPTION_LENGTH}
+            hint={
+              <>
+                {description.length} / {MAX_DESCRIPTION_LENGTH} characters
+                {hasMarkup && ' · Formatting from the instance (HTML) is kept as written.'}
+              </>
+            }
+          />
+          {SOCIAL_FIELDS.map(([field, placeholder]) => (
+            <TextField
+              key={field}
+              {...fieldProps(field)}
+              placeholder={placeholder}
+              hint={normalisedHint(field)}
+            />
+          ))}
+          <CountryField {...fieldProps('country')} />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={!canSave}>
+              {state.saving ? 'Saving…' : 'Save'}
+            </button>
+            {editor.dirty && (
+              <button type="button" onClick={() => void editor.discard()}>
+                Discard
+              </button>
+            )}
+            <span class="shortcut" aria-hidden="true">
+              Ctrl+S
+            </span>
+          </div>
+        </form>
+      ) : (
+        !state.error && (
+          <div class="skeleton-form" aria-hidden="true">
+            {Array.from({ length: 6 }, (_, index) => (
+              <div key={index} class="skeleton-field" />
+            ))}
+          </div>
+        )
+      )}
+      {!form && !state.error && (
+        <p class="visually-hidden" role="status">
+          Loading profile…
+        </p>
+      )}
+      {origin && state.target && (editingOther || profile?.user?.role?.privileges?.userManage) && (
+        <UserSwitcher
+          origin={origin}
+          currentUserId={state.target.userId}
+          onOpen={(userId) => onOpenUser({ origin, userId })}
+        />
+      )}
+    </main>
+  );
+}

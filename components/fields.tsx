@@ -1,0 +1,119 @@
+/** Labelled form controls with inline errors and hints, wired for screen readers. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { countryOptions } from '@/utils/profile/countries';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  hint?: ComponentChildren;
+  onInput(value: string): void;
+}
+
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: Omit<FieldProps, 'value' | 'onInput'> & { children: ComponentChildren }) {
+  return (
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      {children}
+      {error ? (
+        <p class="field-error" id={`${id}-message`}>
+          {error}
+        </p>
+      ) : hint ? (
+        <p class="field-hint" id={`${id}-message`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(props: FieldProps): string | undefined {
+  return props.error || props.hint ? `${props.id}-message` : undefined;
+}
+
+export function TextField(props: FieldProps & { placeholder?: string }) {
+  return (
+    <FieldShell {...props}>
+      <input
+        id={props.id}
+        name={props.id}
+        type="text"
+        value={props.value}
+        placeholder={props.placeholder}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+        autocomplete="off"
+        spellcheck={false}
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { maxLength: number }) {
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={props.id}
+        name={props.id}
+        rows={5}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+      />
+    </FieldShell>
+  );
+}
+
+/** A searchable country list: type a name (in your language) or an ISO code. */
+export function CountryField(props: FieldProps) {
+  const options = useMemo(() => countryOptions(navigator.language), []);
+  const nameOf = (code: string) => options.find((option) => option.code === code)?.name ?? code;
+  const codeOf = (text: string) => {
+    const query = text.trim().toLowerCase();
+    return (
+      options.find((o) => o.name.toLowerCase() === query || o.code.toLowerCase() === query)?.code ?? text
+    );
+  };
+  // The text being typed; the form holds the code as soon as the text names a country.
+  const [text, setText] = useState(() => nameOf(props.value));
+  useEffect(() => {
+    // The value changed from outside (discard, fresher server data): show its name.
+    if (codeOf(text) !== props.value) setText(nameOf(props.value));
+  }, [props.value]);
+
+  function onInput(value: string) {
+    setText(value);
+    props.onInput(codeOf(value));
+  }
+
+  return (
+    <FieldShell {...props}>
+      <input
+        id={props.id}
+        name={props.id}
+        list={`${props.id}-options`}
+        value={text}
+        autocomplete="off"
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+      <datalist id={`${props.id}-options`}>
+        {options.map((option) => (
+          <option key={option.code} value={option.name} />
+        ))}
+      </datalist>
+    </FieldShell>
+  );
+}

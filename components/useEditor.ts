@@ -1,0 +1,343 @@
+/**
+ * The editor's behaviour, shared by the popup, the editor window and the side panel: show a
+ * cached profile at once and revalidate it, keep every keystroke as a draft, save through the
+ * background, and keep the draft through every failure.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ApiError } from '@/utils/api/errors';
+import type { EditableValues, Profile } from '@/utils/api/schemas';
+import { sendMessage } from '@/utils/messaging';
+import {
+  type Conflict,
+  changedFields,
+  editableValues,
+  editedFields,
+  type FormValues,
+  formFromValues,
+  parseForm,
+  rebaseForm,
+} from '@/utils/profile/form';
+import {
+  clearSaveStatus,
+  getActiveInstance,
+  getCachedProfile,
+  getDraft,
+  getInstance,
+  getSaveStatus,
+  type Instance,
+  removeDraft,
+  type SaveStatus,
+  saveDraft,
+} from '@/utils/storage';
+
+export interface EditorTarget {
+  origin: string;
+  userId: number;
+}
+
+export type Notice = 'draftRestored' | 'refreshed' | 'saved' | 'savedWhileClosed' | null;
+
+export interface EditorState {
+  instance: Instance | null;
+  /** Known once the first profile (cached or fetched) is in. */
+  target: EditorTarget | null;
+  profile: Profile | null;
+  form: FormValues | null;
+  /** Server values the form was typed over: the base of the three-way merge. */
+  base: EditableValues | null;
+  error: ApiError | null;
+  notice: Notice;
+  saving: boolean;
+  conflicts: Conflict[];
+  /** No instance is set up at all. */
+  unconfigured: boolean;
+}
+
+export const FIELDS_PAINTED_MARK = 'profile-fields-painted';
+const DRAFT_DEBOUNCE_MS = 250;
+
+/** Resolves once what was just rendered has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+/** A "saving" record older than this belongs to a background that was stopped mid-save. */
+const SAVE_IN_FLIGHT_MS = 60_000;
+
+/** Base values for fields the user edited stay as they were; the rest move to `fresh`. */
+function rebaseValues(form: FormValues, base: EditableValues, fresh: EditableValues): EditableValues {
+  const edited = new Set(editedFields(form, base));
+  return Object.fromEntries(
+    Object.entries(fresh).map(([field, value]) => [
+      field,
+      edited.has(field as never) ? base[field as never] : value,
+    ]),
+  ) as EditableValues;
+}
+
+export function useEditor(requested: EditorTarget | null) {
+  const [state, setState] = useState<EditorState>({
+    instance: null,
+    target: null,
+    profile: null,
+    form: null,
+    base: null,
+    error: null,
+    notice: null,
+    saving: false,
+    conflicts: [],
+    unconfigured: false,
+  });
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const draftStamp = useRef<number | undefined>(undefined);
+  /** A save started by an earlier page (the popup closed mid-save) that the background finishes. */
+  const awaitingEarlierSave = useRef(false);
+
+  const update = useCallback((changes: Partial<EditorState>) => {
+    setState((previous) => ({ ...previous, ...changes }));
+  }, []);
+
+  /** Shows a server profile: untouched fields follow it, edited ones keep the user's text. */
+  const applyProfile = useCallback((profile: Profile, origin: string, notice?: Notice) => {
+    const fresh = editableValues(profile);
+    setState((previous) => {
+      const { form, base } = previous;
+      const keepTyping = form && base;
+      return {
+        ...previous,
+        target: { origin, userId: profile.userId },
+        profile,
+        form: keepTyping ? rebaseForm(form, base, fresh) : formFromValues(fresh),
+        base: keepTyping ? rebaseValues(form, base, fresh) : fresh,
+        notice: notice ?? previous.notice,
+      };
+    });
+  }, []);
+
+  /** Fetches through the background; without a user id, the instance's signed-in user. */
+  const revalidate = useCallback(
+    async (request: { origin: string; userId?: number }) => {
+      const result = await sendMessage('ui:getProfile', request);
+      if (!result.ok) {
+        update({ error: result.error });
+        return;
+      }
+      const previous = stateRef.current.profile;
+      const refreshed = previous !== null && previous.updatedAt !== result.value.profile.updatedAt;
+      update({ error: null });
+      applyProfile(result.value.profile, result.value.origin, refreshed ? 'refreshed' : undefined);
+    },
+    [applyProfile, update],
+  );
+
+  const showSaveStatus = useCallback(
+    (target: EditorTarget, status: SaveStatus | null) => {
+      if (!status) return;
+      if (status.state === 'saving' && Date.now() - status.at < SAVE_IN_FLIGHT_MS) {
+        awaitingEarlierSave.current = true;
+        update({ saving: true });
+        return;
+      }
+      awaitingEarlierSave.current = false;
+      update({
+        saving: false,
+        notice: status.state === 'saved' ? 'savedWhileClosed' : stateRef.current.notice,
+        error: status.state === 'failed' && status.error ? status.error : stateRef.current.error,
+      });
+      void clearSaveStatus(target.origin, target.userId);
+    },
+    [update],
+  );
+
+  // Load: cache and draft first (no network), then revalidate.
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const instance = requested ? await getInstance(requested.origin) : await getActiveInstance();
+      if (cancelled) return;
+      if (!instance) {
+        if (requested) await revalidate(requested);
+        else update({ unconfigured: true });
+        return;
+      }
+      const userId = requested?.userId ?? instance.userId;
+      update({ instance });
+      if (userId !== null) {
+        const target = { origin: instance.origin, userId };
+        const [cached, draft, saveStatus] = await Promise.all([
+          getCachedProfile(instance.origin, userId),
+          getDraft(instance.origin, userId),
+          getSaveStatus(instance.origin, userId),
+        ]);
+        if (cancelled) return;
+        const base = draft?.base ?? (cached ? editableValues(cached.profile) : null);
+        draftStamp.current = draft?.editedAt;
+        setState((previous) => ({
+          ...previous,
+          target,
+          profile: cached?.profile ?? null,
+          base,
+          form: draft?.form ?? (base ? formFromValues(base) : null),
+          notice: draft ? 'draftRestored' : null,
+        }));
+        showSaveStatus(target, saveStatus);
+        // A cached profile goes on screen before any request is made.
+        if (cached) await afterPaint();
+        if (cancelled) return;
+      }
+      await revalidate({ origin: instance.origin, userId: userId ?? undefined });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [requested, revalidate, showSaveStatus, update]);
+
+  // A save the background finishes while this page is open (or after a reopen).
+  useEffect(() => {
+    const target = state.target;
+    if (!target) return;
+    const key = `save:${target.origin}:${target.userId}`;
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(key in changes) || !awaitingEarlierSave.current) return;
+      void getSaveStatus(target.origin, target.userId).then(async (status) => {
+        if (status?.state === 'saving') return;
+        const cached = await getCachedProfile(target.origin, target.userId);
+        if (cached && status?.state === 'saved') applyProfile(cached.profile, target.origin);
+        showSaveStatus(target, status);
+      });
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [state.target, applyProfile, showSaveStatus]);
+
+  const persistDraft = useCallback(async () => {
+    clearTimeout(draftTimer.current);
+    draftTimer.current = undefined;
+    const { target, form, base } = stateRef.current;
+    if (!target || !form || !base) return;
+    if (editedFields(form, base).length === 0) {
+      draftStamp.current = undefined;
+      await removeDraft(target.origin, target.userId);
+      return;
+    }
+    draftStamp.current = Date.now();
+    await saveDraft(target.origin, target.userId, { form, base, editedAt: draftStamp.current });
+  }, []);
+
+  // Whatever is pending is written when the popup goes away.
+  useEffect(() => {
+    const flush = () => {
+      if (draftTimer.current !== undefined) void persistDraft();
+    };
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, [persistDraft]);
+
+  const setField = useCallback(
+    (field: keyof FormValues, value: string) => {
+      setState((previous) =>
+        previous.form ? { ...previous, form: { ...previous.form, [field]: value }, notice: null } : previous,
+      );
+      clearTimeout(draftTimer.current);
+      draftTimer.current = setTimeout(() => void persistDraft(), DRAFT_DEBOUNCE_MS);
+    },
+    [persistDraft],
+  );
+
+  const parsed = useMemo(() => (state.form ? parseForm(state.form) : null), [state.form]);
+  const changes = useMemo(
+    () => (parsed && state.base ? changedFields(parsed, state.base) : {}),
+    [parsed, state.base],
+  );
+  const hasErrors = parsed ? Object.keys(parsed.errors).length > 0 : false;
+  const dirty = state.form && state.base ? editedFields(state.form, state.base).length > 0 : false;
+
+  const save = useCallback(async () => {
+    const { target, base, form, saving, conflicts } = stateRef.current;
+    if (!target || !base || !form || saving || conflicts.length > 0) return false;
+    const formAtSave = form;
+    const current = parseForm(form);
+    if (Object.keys(current.errors).length > 0) return false;
+    await persistDraft();
+    update({ saving: true, error: null, notice: null });
+    const result = await sendMessage('ui:saveProfile', {
+      origin: target.origin,
+      userId: target.userId,
+      changes: changedFields(current, base),
+      base,
+      draftEditedAt: draftStamp.current,
+    });
+    if (!result.ok) {
+      update({ saving: false, error: result.error });
+      return false;
+    }
+    void clearSaveStatus(target.origin, target.userId);
+    const { view } = result.value;
+    if (result.value.status === 'conflict') {
+      update({ saving: false, conflicts: result.value.conflicts, profile: view.profile });
+      return false;
+    }
+    const fresh = editableValues(view.profile);
+    setState((previous) => {
+      const typedMeanwhile = previous.form !== formAtSave && previous.form;
+      return {
+        ...previous,
+        saving: false,
+        profile: view.profile,
+        notice: 'saved',
+        base: typedMeanwhile ? rebaseValues(previous.form as FormValues, base, fresh) : fresh,
+        form: typedMeanwhile ? rebaseForm(previous.form as FormValues, base, fresh) : formFromValues(fresh),
+      };
+    });
+    return true;
+  }, [persistDraft, update]);
+
+  /** The user picked a side for one conflicting field. */
+  const resolveConflict = useCallback(
+    (conflict: Conflict, keep: 'mine' | 'theirs') => {
+      setState((previous) => {
+        if (!previous.profile || !previous.form || !previous.base) return previous;
+        const theirs = editableValues(previous.profile);
+        const form = { ...previous.form };
+        if (keep === 'theirs') form[conflict.field] = formFromValues(theirs)[conflict.field];
+        // The server's value is now seen: it becomes this field's base.
+        const base = { ...previous.base, [conflict.field]: theirs[conflict.field] };
+        return { ...previous, form, base, conflicts: previous.conflicts.filter((c) => c !== conflict) };
+      });
+      void Promise.resolve().then(persistDraft);
+    },
+    [persistDraft],
+  );
+
+  const discard = useCallback(async () => {
+    const { target, profile } = stateRef.current;
+    if (!target || !profile) return;
+    clearTimeout(draftTimer.current);
+    await removeDraft(target.origin, target.userId);
+    const values = editableValues(profile);
+    update({ form: formFromValues(values), base: values, notice: null, conflicts: [], error: null });
+  }, [update]);
+
+  const retry = useCallback(async () => {
+    const { target, instance } = stateRef.current;
+    const origin = target?.origin ?? instance?.origin;
+    if (origin) await revalidate({ origin, userId: target?.userId });
+  }, [revalidate]);
+  const dismissNotice = useCallback(() => update({ notice: null }), [update]);
+
+  return {
+    state,
+    errors: parsed?.errors ?? {},
+    changes,
+    dirty,
+    canSave: Object.keys(changes).length > 0 && !hasErrors && !state.saving && state.conflicts.length === 0,
+    setField,
+    save,
+    discard,
+    retry,
+    resolveConflict,
+    dismissNotice,
+  };
+}

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BROWSER_KIND,
+  type E2EPage,
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+} from './harness/browsers.ts';
+import {
+  clickButton,
+  configureInstance,
+  fieldValue,
+  fillField,
+  openExtensionPage,
+  waitForField,
+  waitForText,
+} from './harness/extension.ts';
+import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+
+const MIRA = 6;
+const SEEDED_BIO = '<p>Ceramics and <strong>slow</strong> video.</p>';
+
+describe(`${BROWSER_KIND}: popup quick editor`, () => {
+  let instance: TestInstance;
+  let browser: ExtensionBrowser;
+  let popup: E2EPage | undefined;
+
+  beforeAll(async () => {
+    instance = await startTestInstance();
+    browser = await launchExtensionBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await instance?.close();
+  });
+  beforeEach(async () => {
+    await popup?.close().catch(() => {});
+    popup = undefined;
+    await instance.reset();
+    await configureInstance(browser, {
+      origin: instance.origin,
+      userId: MIRA,
+      token: instance.tokens.get(MIRA),
+    });
+  });
+
+  async function openPopup(): Promise<E2EPage> {
+    popup = await openExtensionPage(browser, 'popup.html');
+    await waitForField(popup, 'Description');
+    return popup;
+  }
+
+  async function puts() {
+    return (await instance.requests()).filter((r) => r.method === 'PUT');
+  }
+
+  it('saves a new description, Twitter handle and country in one PUT of exactly those fields', async () => {
+    const page = await openPopup();
+    await waitForField(page, 'Description', SEEDED_BIO);
+    await fillField(page, 'Description', 'Glaze tests 🧪 and שלום');
+    await fillField(page, 'Twitter', '@mira_glazes');
+    await fillField(page, 'Country', 'Poland');
+    await waitForText(page, 'Saved as https://twitter.com/mira_glazes');
+    await clickButton(page, 'Save');
+    await waitForText(page, 'Saved.');
+
+    const profile = await instance.profile(MIRA);
+    expect(profile).toMatchObject({
+      description: 'Glaze tests 🧪 and שלום',
+      twitterUrl: 'https://twitter.com/mira_glazes',
+      country: { label: 'Poland', value: 'PL' },
+    });
+    const sent = await puts();
+    expect(sent).toHaveLength(1);
+    expect(Object.keys(sent[0]?.body as object).sort()).toEqual(['country', 'description', 'twitterUrl']);
+    expect(await fieldValue(page, 'Twitter')).toBe('https://twitter.com/mira_glazes');
+  });
+
+  it('restores a draft after the popup closes mid-edit; Discard brings back the server values', async () => {
+    let page = await openPopup();
+    await fillField(page, 'Description', 'Half-typed thought');
+    await fillField(page, 'Website', 'mira.example');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await page.close();
+
+    page = await openPopup();
+    await waitForText(page, 'Restored your unsaved changes.');
+    expect(await fieldValue(page, 'Description')).toBe('Half-typed thought');
+    expect(await fieldValue(page, 'Website')).toBe('mira.example');
+    await clickButton(page, 'Discard');
+    await waitForField(page, 'Description', SEEDED_BIO);
+    expect(await fieldValue(page, 'Website')).toBe('');
+    expect(await puts()).toHaveLength(0);
+  });
+
+  it('keeps the draft when the PUT fails with 500, and the next Save succeeds', async () => {
+    const page = await openPopup();
+    await instance.addFault({ method: 'PUT', path: '/info$', status: 500, times: 1 });
+    await fillField(page, 'Description', 'Survives a 500');
+    await clickButton(page, 'Save');
+    await waitForText(page, 'had a problem (HTTP 500)');
+    expect(await fieldValue(page, 'Description')).toBe('Survives a 500');
+    await clickButton(page, 'Save');
+    await waitForText(page, 'Saved.');
+    expect((await instance.profile(MIRA)).description).toBe('Survives a 500');
+    expect(await puts()).toHaveLength(2);
+  });
+
+  it('asks which value to keep when the same field changed on the instance meanwhile', async () => {
+    const page = await openPopup();
+    await fillField(page, 'Description', 'Mine');
+    await instance.editElsewhere(MIRA, { description: 'Theirs', websiteUrl: 'https://theirs.example/' });
+    await clickButton(page, 'Save');
+    await waitForText(page, 'while you were editing');
+    await waitForText(page, 'Theirs');
+    expect(await puts()).toHaveLength(0);
+    await clickButton(page, 'Keep yours');
+    await clickButton(page, 'Save');
+    await waitForText(page, 'Saved.');
+    const profile = await instance.profile(MIRA);
+    expect(profile.description).toBe('Mine');
+    // The other field changed on the instance was merged, not overwritten.
+    expect(profile.websiteUrl).toBe('https://theirs.example/');
+  });
+
+  it('names the fix for a refused token; with the token fixed, it works and the draft is still there', async () => {
+    let page = await openPopup();
+    await fillField(page, 'Description', 'Typed before the token expired');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await page.close();
+
+    await configureInstance(browser, {
+      origin: instance.origin,
+      userId: MIRA,
+      token: 'expired-token',
+      keep: true,
+    });
+    page = await openPopup();
+    await waitForText(page, 'refused the API token');
+    await waitForText(page, 'Paste a new token in Options');
+    expect(await fieldValue(page, 'Description')).toBe('Typed before the token expired');
+    await page.close();
+
+    await configureInstance(browser, {
+      origin: instance.origin,
+      userId: MIRA,
+      token: instance.tokens.get(MIRA),
+      keep: true,
+    });
+    page = await openPopup();
+    await waitForText(page, 'Restored your unsaved changes.');
+    expect(await fieldValue(page, 'Description')).toBe('Typed before the token expired');
+    await clickButton(page, 'Save');
+    await waitForText(page, 'Saved.');
+  });
+
+  it('with a warm cache, fills the form before it sends any request', async () => {
+    await (await openPopup()).close();
+    await instance.clearLog();
+    // The revalidation answers slowly: the cached profile must not wait for it.
+    await instance.addFault({ method: 'GET', path: '/info$', delayMs: 2000, times: 1 });
+    const page = await openPopup();
+    await waitForField(page, 'Description', SEEDED_BIO);
+    const paintedAt = await page.evaluate(async (mark) => {
+      for (let i = 0; i < 100 && performance.getEntriesByName(mark).length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const entry = performance.getEntriesByName(mark)[0];
+      return entry ? performance.timeOrigin + entry.startTime : Number.NaN;
+    }, 'profile-fields-painted');
+    const requests = await instance.waitForRequest((r) => r.method === 'GET');
+    for (const request of requests) expect(request.at).toBeGreaterThanOrEqual(Math.floor(paintedAt));
+  });
+});
