@@ -40,7 +40,11 @@ const instanceTab = (overrides: Partial<Runtime.MessageSender> = {}): Runtime.Me
 function setup() {
   const fake = createFakeFetch(ORIGIN);
   const openEditor = vi.fn(async (_origin: string, _userId: number) => {});
-  const router = createMessageRouter(createHandlers({ fetch: fake.fetch, openEditor, now: () => 42 }), rules);
+  const access = { isGranted: async () => true, revoke: async () => {} };
+  const router = createMessageRouter(
+    createHandlers({ fetch: fake.fetch, openEditor, access, now: () => 42 }),
+    rules,
+  );
   const send = (type: string, payload: unknown, sender: Runtime.MessageSender) =>
     router({ protocol: PROTOCOL, type, payload }, sender);
   return { fake, openEditor, send, router };

@@ -68,6 +68,21 @@ export type SaveOutcome = z.infer<typeof SaveOutcomeSchema>;
 
 export type SenderKind = 'extensionPage' | 'contentScript';
 
+const originText = z.string().check(z.maxLength(2048));
+const InstanceSummarySchema = z.object({
+  origin: z.string(),
+  label: z.string(),
+  authMode: z.enum(['token', 'session']),
+  userId: z.nullable(z.int()),
+  rememberToken: z.boolean(),
+  routePatterns: z.array(z.string()),
+  /** Whether a token is stored: the token itself never leaves the background. */
+  hasToken: z.boolean(),
+  granted: z.boolean(),
+  hasDrafts: z.boolean(),
+});
+export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
+
 export const MESSAGES = {
   /** Fetch a profile from the instance (and refresh the cache). Default: the active instance's user. */
   'ui:getProfile': {
@@ -89,6 +104,50 @@ export const MESSAGES = {
       draftEditedAt: z.optional(z.number()),
     }),
     result: resultOf(SaveOutcomeSchema),
+  },
+  'ui:listInstances': {
+    senders: ['extensionPage'],
+    payload: z.object({}),
+    result: resultOf(z.object({ active: z.nullable(z.string()), instances: z.array(InstanceSummarySchema) })),
+  },
+  /** Add or change an instance. `address` is whatever the user typed; a blank token keeps the stored one. */
+  'ui:saveInstance': {
+    senders: ['extensionPage'],
+    payload: z.object({
+      previousOrigin: z.optional(originText),
+      address: originText,
+      label: z.string().check(z.maxLength(100)),
+      authMode: z.enum(['token', 'session']),
+      token: z.optional(z.string().check(z.maxLength(8192))),
+      remember: z.boolean(),
+      userId: z.nullable(z.int().check(z.positive())),
+      routePatterns: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
+    }),
+    result: resultOf(z.object({ origin: z.string() })),
+  },
+  'ui:setActiveInstance': {
+    senders: ['extensionPage'],
+    payload: z.object({ origin: originText }),
+    result: resultOf(z.object({ origin: z.string() })),
+  },
+  /** Fetch the configured user's profile and say who that is. */
+  'ui:testConnection': {
+    senders: ['extensionPage'],
+    payload: z.object({ origin: originText }),
+    result: resultOf(
+      z.object({ userId: z.int(), name: z.nullable(z.string()), username: z.nullable(z.string()) }),
+    ),
+  },
+  'ui:detectUserId': {
+    senders: ['extensionPage'],
+    payload: z.object({ origin: originText }),
+    result: resultOf(z.object({ userId: z.int(), source: z.enum(['session', 'me', 'token']) })),
+  },
+  /** Forget an instance: token in every area, drafts, cache, host permission. */
+  'ui:removeInstance': {
+    senders: ['extensionPage'],
+    payload: z.object({ origin: originText }),
+    result: resultOf(z.object({ removed: z.literal(true) })),
   },
   /** Open the editor for a user of the sending tab's instance. */
   'cs:openEditor': {

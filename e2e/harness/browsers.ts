@@ -41,6 +41,8 @@ export interface ExtensionBrowser {
   /** `chrome-extension://ID` or `moz-extension://UUID`. */
   extensionOrigin: string;
   newPage(): Promise<E2EPage>;
+  /** Addresses of the open tabs. */
+  pageUrls(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -141,6 +143,7 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
     kind: 'chromium',
     extensionOrigin,
     newPage: async () => playwrightPage(await context.newPage()),
+    pageUrls: async () => context.pages().map((page) => page.url()),
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
@@ -165,6 +168,11 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     kind: 'firefox',
     extensionOrigin: `moz-extension://${FIREFOX_UUID}`,
     newPage: async () => puppeteerPage(await browser.newPage()),
+    // Puppeteer does not follow moz-extension:// navigations: ask each page where it is.
+    pageUrls: async () =>
+      Promise.all(
+        (await browser.pages()).map((page) => page.evaluate(() => location.href).catch(() => page.url())),
+      ),
     close: () => browser.close(),
   };
 }

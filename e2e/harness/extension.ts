@@ -67,30 +67,59 @@ export async function waitForText(page: E2EPage, text: string): Promise<void> {
  * A CSS selector for the one control whose accessible name is `name` (its label, aria-label or
  * button text), so tests find controls the way a screen-reader user would.
  */
-export async function byName(page: E2EPage, name: string): Promise<string> {
-  const id = await page.evaluate((wanted) => {
-    const controls = [
-      ...document.querySelectorAll<HTMLElement>('input, textarea, select, button, summary, a'),
-    ];
-    const nameOf = (el: HTMLElement) =>
-      (
-        el.getAttribute('aria-label') ??
-        (el as HTMLInputElement).labels?.[0]?.textContent ??
-        el.textContent ??
-        ''
-      ).trim();
-    const matches = controls.filter((el) => nameOf(el) === wanted);
-    if (matches.length !== 1) return `${matches.length} controls named “${wanted}”`;
-    const mark = `e2e-${Math.random().toString(36).slice(2)}`;
-    matches[0]?.setAttribute('data-e2e', mark);
-    return mark;
-  }, name);
+export async function byName(
+  page: E2EPage,
+  name: string,
+  kind = 'input, textarea, select, button, summary, a',
+): Promise<string> {
+  const id = await page.evaluate(
+    ({ wanted, kind }) => {
+      const controls = [...document.querySelectorAll<HTMLElement>(kind)];
+      const nameOf = (el: HTMLElement) =>
+        (
+          el.getAttribute('aria-label') ??
+          (el as HTMLInputElement).labels?.[0]?.textContent ??
+          el.textContent ??
+          ''
+        ).trim();
+      const matches = controls.filter((el) => nameOf(el) === wanted);
+      if (matches.length !== 1) return `${matches.length} controls named “${wanted}”`;
+      const mark = `e2e-${Math.random().toString(36).slice(2)}`;
+      matches[0]?.setAttribute('data-e2e', mark);
+      return mark;
+    },
+    { wanted: name, kind },
+  );
   if (!id.startsWith('e2e-')) throw new Error(id);
   return `[data-e2e="${id}"]`;
 }
 
 export async function fillField(page: E2EPage, label: string, value: string): Promise<void> {
-  await page.fill(await byName(page, label), value);
+  await page.fill(await byName(page, label, 'input:not([type=radio]):not([type=checkbox]), textarea'), value);
+}
+
+/** Clicks the radio button or checkbox named `label`. */
+export async function check(page: E2EPage, label: string): Promise<void> {
+  await page.click(await byName(page, label, 'input[type=radio], input[type=checkbox]'));
+}
+
+/** Everything the extension has stored, in every area, as one string to search. */
+export async function storedEverywhere(browser: ExtensionBrowser): Promise<string> {
+  const page = await openExtensionPage(browser, 'options.html');
+  const stored = await page.evaluate(async () => {
+    type Area = { get(keys: null): Promise<Record<string, unknown>> };
+    const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } })
+      .chrome;
+    return JSON.stringify(
+      await Promise.all([
+        api.storage.local.get(null),
+        api.storage.session.get(null),
+        api.storage.sync.get(null),
+      ]),
+    );
+  }, null);
+  await page.close();
+  return stored;
 }
 
 export async function clickButton(page: E2EPage, name: string): Promise<void> {
@@ -112,4 +141,16 @@ export async function waitForField(page: E2EPage, label: string, value?: string)
     },
     { wanted: label, expected: value },
   );
+}
+
+/** Forgets everything the extension stored, as after a fresh install. */
+export async function clearExtensionStorage(browser: ExtensionBrowser): Promise<void> {
+  const page = await openExtensionPage(browser, 'options.html');
+  await page.evaluate(async () => {
+    type Area = { clear(): Promise<void> };
+    const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } })
+      .chrome;
+    await Promise.all([api.storage.local.clear(), api.storage.session.clear(), api.storage.sync.clear()]);
+  }, null);
+  await page.close();
 }

@@ -57,7 +57,7 @@ type Outcome =
 export function normalizeToken(raw: string): string {
   return raw
     .trim()
-    .replace(/^bearer\s+/i, '')
+    .replace(/^bearer(\s+|$)/i, '')
     .trim();
 }
 

@@ -15,6 +15,8 @@ function invalid(message: string): Result<string> {
 export function normalizeInstanceOrigin(input: string): Result<string> {
   const text = input.trim();
   if (text === '') return invalid("Enter your instance's address, for example creators-hub-instance.com.");
+  if (/\s/.test(text))
+    return invalid('That is not a web address. Enter something like creators-hub-instance.com.');
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
     return invalid(`“${scheme}:” addresses are not supported. Use the https:// address of your instance.`);

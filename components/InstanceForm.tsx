@@ -1,0 +1,329 @@
+/**
+ * Adding or editing one instance: address, how to sign in, who you are, and access. The token
+ * is only ever typed here; the page never reads it back.
+ */
+import { useState } from 'preact/hooks';
+import type { ApiError } from '@/utils/api/errors';
+import { hostOf, normalizeInstanceOrigin } from '@/utils/api/origin';
+import { userIdFromToken } from '@/utils/api/token';
+import { requestHostAccess } from '@/utils/host-access';
+import { type InstanceSummary, sendMessage } from '@/utils/messaging';
+import { DEFAULT_ROUTE_PATTERNS } from '@/utils/storage';
+
+interface Props {
+  /** The instance being edited; absent when adding one. */
+  existing: InstanceSummary | null;
+  onSaved(origin: string): void;
+  onCancel?: () => void;
+}
+
+type Outcome = { kind: 'ok'; message: string } | { kind: 'error'; error: ApiError } | null;
+
+const ERROR_TITLES: Partial<Record<ApiError['kind'], string>> = {
+  unauthorized: 'Not signed in',
+  forbidden: 'Not allowed',
+  notFound: 'User not found',
+  network: 'Instance unreachable',
+  timeout: 'No answer',
+  server: 'Instance error',
+  invalidResponse: 'Unexpected answer',
+  rateLimited: 'Rate limited',
+  notConfigured: 'Not set up',
+};
+
+export function InstanceForm({ existing, onSaved, onCancel }: Props) {
+  const [address, setAddress] = useState(existing?.origin ?? '');
+  const [label, setLabel] = useState(existing?.label ?? '');
+  const [authMode, setAuthMode] = useState<'token' | 'session'>(existing?.authMode ?? 'token');
+  const [token, setToken] = useState('');
+  const [remember, setRemember] = useState(existing?.rememberToken ?? false);
+  const [userId, setUserId] = useState(existing?.userId ? String(existing.userId) : '');
+  const [routes, setRoutes] = useState((existing?.routePatterns ?? DEFAULT_ROUTE_PATTERNS).join('\n'));
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+
+  const preview = normalizeInstanceOrigin(address);
+  const host = preview.ok ? hostOf(preview.value) : null;
+
+  function onTokenInput(value: string) {
+    setToken(value);
+    // A convenience: most instance tokens carry the user id.
+    const claimed = userIdFromToken(value);
+    if (claimed !== null && userId === '') setUserId(String(claimed));
+  }
+
+  /** Checks what can be checked here before anything is stored or requested. */
+  function checkLocally(): string | null {
+    const errors: Record<string, string> = {};
+    if (!preview.ok) errors.address = preview.error.message;
+    if (authMode === 'token' && token.trim().replace(/^bearer\s*/i, '') === '' && !existing?.hasToken) {
+      errors.token = 'Paste your API token (instance → Settings → API Access → Generate token).';
+    }
+    if (userId !== '' && !/^[1-9]\d*$/.test(userId.trim()))
+      errors.userId = 'A user ID is a whole number, like 6.';
+    setFieldErrors(errors);
+    return preview.ok && Object.keys(errors).length === 0 ? preview.value : null;
+  }
+
+  async function save(): Promise<string | null> {
+    const result = await sendMessage('ui:saveInstance', {
+      previousOrigin: existing?.origin,
+      address,
+      label,
+      authMode,
+      token: authMode === 'token' && token.trim() !== '' ? token : undefined,
+      remember,
+      userId: userId.trim() === '' ? null : Number(userId),
+      routePatterns: routes.split('\n'),
+    });
+    if (!result.ok) {
+      if (result.error.field) setFieldErrors({ [result.error.field]: result.error.message });
+      else setOutcome({ kind: 'error', error: result.error });
+      return null;
+    }
+    setToken('');
+    onSaved(result.value.origin);
+    return result.value.origin;
+  }
+
+  async function run(task: () => Promise<void>) {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      await task();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onGrant() {
+    const origin = checkLocally();
+    if (!origin) return;
+    // Asked first, inside the click: browsers only show the prompt from a user gesture.
+    const granted = requestHostAccess(origin);
+    void run(async () => {
+      if (!(await granted)) {
+        setOutcome({
+          kind: 'error',
+          error: {
+            kind: 'notConfigured',
+            message: `Access to ${hostOf(origin)} was not granted, so the extension cannot reach it.`,
+          },
+        });
+        return;
+      }
+      if (await save())
+        setOutcome({ kind: 'ok', message: `Access to ${hostOf(origin)} granted and settings saved.` });
+    });
+  }
+
+  function onSave(event: Event) {
+    event.preventDefault();
+    if (!checkLocally()) return;
+    void run(async () => {
+      if (await save()) setOutcome({ kind: 'ok', message: 'Saved.' });
+    });
+  }
+
+  function onTest() {
+    if (!checkLocally()) return;
+    void run(async () => {
+      const origin = await save();
+      if (!origin) return;
+      const result = await sendMessage('ui:testConnection', { origin });
+      if (!result.ok) {
+        setOutcome({ kind: 'error', error: result.error });
+        return;
+      }
+      const { name, username, userId: id } = result.value;
+      setUserId(String(id));
+      setOutcome({
+        kind: 'ok',
+        message: `Connected as ${name ?? 'an unnamed user'}${username ? ` (@${username})` : ''}, user ${id}.`,
+      });
+    });
+  }
+
+  function onDetect() {
+    if (!checkLocally()) return;
+    void run(async () => {
+      const origin = await save();
+      if (!origin) return;
+      const result = await sendMessage('ui:detectUserId', { origin });
+      if (!result.ok) {
+        setOutcome({ kind: 'error', error: result.error });
+        return;
+      }
+      setUserId(String(result.value.userId));
+      const from = { session: 'your browser session', me: 'the instance', token: 'the token' }[
+        result.value.source
+      ];
+      setOutcome({ kind: 'ok', message: `Found user ${result.value.userId} from ${from}.` });
+    });
+  }
+
+  const tokenPlaceholder = existing?.hasToken
+    ? 'Stored. Paste a new token to replace it.'
+    : 'Paste your token';
+
+  return (
+    <form class="instance-form" onSubmit={onSave} aria-busy={busy}>
+      <div class={`field${fieldErrors.address ? ' field-invalid' : ''}`}>
+        <label for="instance-url">Instance URL</label>
+        <input
+          id="instance-url"
+          value={address}
+          placeholder="creators-hub-instance.com"
+          autocomplete="url"
+          aria-invalid={fieldErrors.address ? 'true' : undefined}
+          aria-describedby="instance-url-message"
+          onInput={(event) => setAddress(event.currentTarget.value)}
+        />
+        <p id="instance-url-message" class={fieldErrors.address ? 'field-error' : 'field-hint'}>
+          {fieldErrors.address ??
+            (host
+              ? `Connects to ${preview.ok ? preview.value : ''}`
+              : 'The address of your Creators Hub instance.')}
+        </p>
+      </div>
+
+      <div class="field">
+        <label for="instance-label">Label (optional)</label>
+        <input id="instance-label" value={label} onInput={(event) => setLabel(event.currentTarget.value)} />
+      </div>
+
+      <fieldset class="auth-choice">
+        <legend>Sign in with</legend>
+        <label>
+          <input
+            type="radio"
+            name="auth"
+            checked={authMode === 'token'}
+            onChange={() => setAuthMode('token')}
+          />
+          API token
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="auth"
+            checked={authMode === 'session'}
+            onChange={() => setAuthMode('session')}
+          />
+          Browser session
+        </label>
+      </fieldset>
+
+      {authMode === 'token' ? (
+        <>
+          <div class={`field${fieldErrors.token ? ' field-invalid' : ''}`}>
+            <label for="api-token">API token</label>
+            <input
+              id="api-token"
+              type="password"
+              value={token}
+              placeholder={tokenPlaceholder}
+              autocomplete="off"
+              spellcheck={false}
+              aria-invalid={fieldErrors.token ? 'true' : undefined}
+              aria-describedby="api-token-message"
+              onInput={(event) => onTokenInput(event.currentTarget.value)}
+            />
+            <p id="api-token-message" class={fieldErrors.token ? 'field-error' : 'field-hint'}>
+              {fieldErrors.token ??
+                'On the instance: Settings → API Access → Marketplace API → Generate token. “Bearer …” is fine too.'}
+            </p>
+          </div>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={remember}
+              onChange={(event) => setRemember(event.currentTarget.checked)}
+            />
+            Remember on this device
+          </label>
+          <p class="field-hint">Otherwise the token is forgotten when the browser closes.</p>
+        </>
+      ) : (
+        <p class="field-hint">
+          Uses your sign-in on {host ?? 'the instance'}: nothing is stored here.{' '}
+          {host && preview.ok && (
+            <a href={preview.value} target="_blank" rel="noreferrer">
+              Sign in on {host}
+            </a>
+          )}{' '}
+          first, then test the connection.
+        </p>
+      )}
+
+      <div class={`field${fieldErrors.userId ? ' field-invalid' : ''}`}>
+        <label for="user-id">User ID</label>
+        <div class="inline">
+          <input
+            id="user-id"
+            inputMode="numeric"
+            value={userId}
+            aria-invalid={fieldErrors.userId ? 'true' : undefined}
+            aria-describedby="user-id-message"
+            onInput={(event) => setUserId(event.currentTarget.value.trim())}
+          />
+          <button type="button" onClick={onDetect} disabled={busy}>
+            Detect
+          </button>
+        </div>
+        <p id="user-id-message" class={fieldErrors.userId ? 'field-error' : 'field-hint'}>
+          {fieldErrors.userId ?? 'Your numeric user id on the instance. Leave it empty to detect it.'}
+        </p>
+      </div>
+
+      <details class="advanced">
+        <summary>User page routes</summary>
+        <div class={`field${fieldErrors.routePatterns ? ' field-invalid' : ''}`}>
+          <label for="route-patterns">User page routes</label>
+          <textarea
+            id="route-patterns"
+            rows={3}
+            value={routes}
+            aria-describedby="route-patterns-message"
+            onInput={(event) => setRoutes(event.currentTarget.value)}
+          />
+          <p id="route-patterns-message" class={fieldErrors.routePatterns ? 'field-error' : 'field-hint'}>
+            {fieldErrors.routePatterns ??
+              'One per line; :id stands for the user id. Pages matching these show “Edit profile”.'}
+          </p>
+        </div>
+      </details>
+
+      {outcome && (
+        <div
+          class={`banner ${outcome.kind === 'ok' ? 'banner-info' : 'banner-error'}`}
+          role={outcome.kind === 'ok' ? 'status' : 'alert'}
+        >
+          <p>
+            {outcome.kind === 'ok'
+              ? outcome.message
+              : `${ERROR_TITLES[outcome.error.kind] ?? 'Problem'}: ${outcome.error.message}`}
+          </p>
+        </div>
+      )}
+
+      <div class="actions">
+        <button type="button" class={existing?.granted ? '' : 'primary'} onClick={onGrant} disabled={busy}>
+          Grant access
+        </button>
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <button type="button" onClick={onTest} disabled={busy}>
+          Test connection
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+/** The options page: onboarding on first run, then the instances and their access. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { hostOf } from '@/utils/api/origin';
+import { requestHostAccess } from '@/utils/host-access';
+import { type InstanceSummary, sendMessage } from '@/utils/messaging';
+import { InstanceForm } from './InstanceForm';
+
+type Editing = { origin: string } | 'new' | null;
+
+export function Options() {
+  const [instances, setInstances] = useState<InstanceSummary[] | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState('new');
+
+  const reload = useCallback(async () => {
+    const result = await sendMessage('ui:listInstances', {});
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setInstances(result.value.instances);
+    setActive(result.value.active);
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function remove(instance: InstanceSummary) {
+    if (instance.hasDrafts && confirmRemove !== instance.origin) {
+      setConfirmRemove(instance.origin);
+      return;
+    }
+    setConfirmRemove(null);
+    await sendMessage('ui:removeInstance', { origin: instance.origin });
+    if (editing !== 'new' && editing?.origin === instance.origin) setEditing(null);
+    await reload();
+  }
+
+  async function makeActive(origin: string) {
+    await sendMessage('ui:setActiveInstance', { origin });
+    await reload();
+  }
+
+  function grant(origin: string) {
+    void requestHostAccess(origin).then(reload);
+  }
+
+  if (instances === null) {
+    return <main class="options">{error ? <p role="alert">{error}</p> : <p role="status">Loading…</p>}</main>;
+  }
+
+  const onboarding = instances.length === 0 && editing === null;
+  const editedInstance =
+    editing && editing !== 'new' ? (instances.find((i) => i.origin === editing.origin) ?? null) : null;
+  const formTitle = editedInstance
+    ? `Edit ${editedInstance.label || hostOf(editedInstance.origin)}`
+    : 'Add an instance';
+
+  return (
+    <main class="options">
+      <h1>Profile Quick Edit</h1>
+      {instances.length > 0 && (
+        <section aria-labelledby="instances-title">
+          <h2 id="instances-title">Instances</h2>
+          <ul class="instance-list">
+            {instances.map((instance) => (
+              <InstanceItem
+                key={instance.origin}
+                instance={instance}
+                active={instance.origin === active}
+                confirmingRemoval={confirmRemove === instance.origin}
+                onEdit={() => {
+                  setEditing({ origin: instance.origin });
+                  setFormKey(instance.origin);
+                }}
+                onRemove={() => void remove(instance)}
+                onMakeActive={() => void makeActive(instance.origin)}
+                onGrant={() => grant(instance.origin)}
+              />
+            ))}
+          </ul>
+          {editing === null && (
+            <button
+              type="button"
+              onClick={() => {
+                setEditing('new');
+                setFormKey(`new-${Date.now()}`);
+              }}
+            >
+              Add an instance
+            </button>
+          )}
+        </section>
+      )}
+      {(onboarding || editing !== null) && (
+        <section aria-labelledby="form-title" class={onboarding ? 'welcome' : undefined}>
+          <h2 id="form-title">{onboarding ? 'Connect your Creators Hub instance' : formTitle}</h2>
+          {onboarding && (
+            <ol>
+              <li>Enter your instance's address.</li>
+              <li>Paste an API token, or choose to use your browser session.</li>
+              <li>
+                Click <strong>Grant access</strong>, then <strong>Test connection</strong>.
+              </li>
+            </ol>
+          )}
+          <InstanceForm
+            key={formKey}
+            existing={editedInstance}
+            onSaved={(origin) => {
+              // The form stays open on what was just saved, so its result stays on screen.
+              setEditing({ origin });
+              void reload();
+            }}
+            onCancel={onboarding ? undefined : () => setEditing(null)}
+          />
+        </section>
+      )}
+    </main>
+  );
+}
+
+interface ItemProps {
+  instance: InstanceSummary;
+  active: boolean;
+  confirmingRemoval: boolean;
+  onEdit(): void;
+  onRemove(): void;
+  onMakeActive(): void;
+  onGrant(): void;
+}
+
+function InstanceItem({
+  instance,
+  active,
+  confirmingRemoval,
+  onEdit,
+  onRemove,
+  onMakeActive,
+  onGrant,
+}: ItemProps) {
+  const host = hostOf(instance.origin);
+  const name = instance.label || host;
+  return (
+    <li class="instance">
+      <div>
+        <strong>{name}</strong> {active && <span class="badge">Active</span>}
+        <p class="field-hint">
+          {instance.origin} · {instance.authMode === 'token' ? 'API token' : 'Browser session'}
+          {instance.userId !== null ? ` · user ${instance.userId}` : ''}
+          {instance.authMode === 'token' && !instance.hasToken ? ' · token needed' : ''}
+        </p>
+        {!instance.granted && (
+          <p class="field-error">
+            Access to {host} is not granted.{' '}
+            <button type="button" onClick={onGrant}>
+              Grant access to {host}
+            </button>
+          </p>
+        )}
+        {confirmingRemoval && (
+          <p class="field-error" role="alert">
+            Unsaved profile drafts for {name} will be lost. Click “Remove {name}” again to confirm.
+          </p>
+        )}
+      </div>
+      <div class="actions">
+        {!active && (
+          <button type="button" onClick={onMakeActive}>
+            Make {name} active
+          </button>
+        )}
+        <button type="button" onClick={onEdit}>
+          Edit {name}
+        </button>
+        <button type="button" onClick={onRemove}>
+          Remove {name}
+        </button>
+      </div>
+    </li>
+  );
+}

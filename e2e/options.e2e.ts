@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BROWSER_KIND,
+  type E2EPage,
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+} from './harness/browsers.ts';
+import {
+  check,
+  clearExtensionStorage,
+  clickButton,
+  configureInstance,
+  fillField,
+  openExtensionPage,
+  storedEverywhere,
+  waitForField,
+  waitForText,
+} from './harness/extension.ts';
+import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+
+const MIRA = 6;
+
+describe(`${BROWSER_KIND}: options and onboarding`, () => {
+  let instance: TestInstance;
+  let browser: ExtensionBrowser;
+  let host: string;
+
+  beforeAll(async () => {
+    instance = await startTestInstance();
+    host = new URL(instance.origin).host;
+    browser = await launchExtensionBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await instance?.close();
+  });
+  beforeEach(async () => {
+    await instance.reset();
+  });
+
+  async function openOptions(): Promise<E2EPage> {
+    const page = await openExtensionPage(browser, 'options.html');
+    await waitForText(page, 'Profile Quick Edit');
+    return page;
+  }
+
+  it('opens onboarding on install; URL + token → Grant → Test connection names the user → the popup works', async () => {
+    await expect.poll(() => browser.pageUrls()).toContainEqual(expect.stringMatching(/\/options\.html$/));
+    const options = await openOptions();
+    await waitForText(options, 'Connect your Creators Hub instance');
+    await fillField(options, 'Instance URL', instance.origin);
+    await fillField(options, 'API token', instance.tokens.get(MIRA) ?? '');
+    await clickButton(options, 'Grant access');
+    await waitForText(options, `Access to ${host} granted and settings saved.`);
+    await clickButton(options, 'Test connection');
+    await waitForText(options, 'Connected as Mira Castellano (@mira), user 6.');
+
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await waitForText(popup, 'Mira Castellano');
+    await waitForField(popup, 'Description');
+    await popup.close();
+    await options.close();
+  });
+
+  it('browser-session mode: signs in on the instance, and the popup works with no token stored', async () => {
+    await clearExtensionStorage(browser);
+    const site = await browser.newPage();
+    await site.goto(`${instance.origin}/login`);
+    await fillField(site, 'Username', 'mira');
+    await fillField(site, 'Password', 'mira-pass');
+    await clickButton(site, 'Sign in');
+    await waitForText(site, 'Personal information');
+    await site.close();
+
+    const options = await openOptions();
+    await fillField(options, 'Instance URL', instance.origin);
+    await check(options, 'Browser session');
+    await clickButton(options, 'Grant access');
+    await waitForText(options, 'granted and settings saved');
+    await clickButton(options, 'Test connection');
+    await waitForText(options, 'Connected as Mira Castellano (@mira), user 6.');
+    await options.close();
+
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await waitForField(popup, 'Description');
+    await popup.close();
+    const stored = await storedEverywhere(browser);
+    expect(stored).not.toContain('token:');
+    const apiRequests = (await instance.requests()).filter((r) => r.path.startsWith('/api/public/'));
+    expect(apiRequests.length).toBeGreaterThan(0);
+    for (const request of apiRequests)
+      expect(request).toMatchObject({ authorization: null, sessionCookie: true });
+  });
+
+  it.each([
+    ['ftp://x', '“ftp:” addresses are not supported'],
+    ['', 'Enter your instance'],
+    ['not a url', 'not a web address'],
+    ['http://hub.example', 'only allowed for localhost'],
+  ])('refuses the address %j with a clear message and saves nothing', async (address, message) => {
+    await clearExtensionStorage(browser);
+    const options = await openOptions();
+    await fillField(options, 'Instance URL', address);
+    await fillField(options, 'API token', 'abc');
+    await clickButton(options, 'Save');
+    await waitForText(options, message);
+    await options.close();
+    expect(await storedEverywhere(browser)).not.toContain('instances');
+  });
+
+  it.each([
+    ['', 'Paste your API token'],
+    ['    ', 'Paste your API token'],
+  ])('refuses the token %j and saves nothing', async (token, message) => {
+    await clearExtensionStorage(browser);
+    const options = await openOptions();
+    await fillField(options, 'Instance URL', instance.origin);
+    await fillField(options, 'API token', token);
+    await clickButton(options, 'Save');
+    await waitForText(options, message);
+    await options.close();
+    expect(await storedEverywhere(browser)).not.toContain('instances');
+  });
+
+  it('takes a token pasted as “Bearer …”', async () => {
+    await clearExtensionStorage(browser);
+    const options = await openOptions();
+    await fillField(options, 'Instance URL', instance.origin);
+    await fillField(options, 'API token', `Bearer ${instance.tokens.get(MIRA)}`);
+    await clickButton(options, 'Test connection');
+    await waitForText(options, 'Connected as Mira Castellano');
+    await options.close();
+    const requests = await instance.requests();
+    expect(requests.at(-1)?.authorization).toBe(`Bearer ${instance.tokens.get(MIRA)}`);
+  });
+
+  it('removing an instance leaves no trace of its token in local, session or sync storage', async () => {
+    const token = instance.tokens.get(MIRA) ?? '';
+    await configureInstance(browser, { origin: instance.origin, userId: MIRA, token, remember: true });
+    // A second copy in the session area too: removal must find both.
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await waitForField(popup, 'Description');
+    await fillField(popup, 'Description', 'An unsaved draft');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await popup.close();
+    expect(await storedEverywhere(browser)).toContain(token);
+
+    const options = await openOptions();
+    await clickButton(options, `Remove ${host}`);
+    await waitForText(options, 'Unsaved profile drafts');
+    await clickButton(options, `Remove ${host}`);
+    await waitForText(options, 'Connect your Creators Hub instance');
+    await options.close();
+    const stored = await storedEverywhere(browser);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain('token:');
+    expect(stored).not.toContain('draft:');
+  });
+});

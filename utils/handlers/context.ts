@@ -1,0 +1,100 @@
+/**
+ * What every background handler shares: which instance a request means, a client carrying
+ * that instance's auth, and the profile cache. Tokens are read here and go no further than
+ * the client.
+ */
+import { type Auth, type CreatorsHubClient, createClient } from '../api/client.ts';
+import { fail, ok, type Result } from '../api/errors.ts';
+import { hostOf } from '../api/origin.ts';
+import type { Profile } from '../api/schemas.ts';
+import type { ProfileView } from '../messaging.ts';
+import {
+  addRecentUser,
+  getActiveInstance,
+  getInstance,
+  getToken,
+  type Instance,
+  setCachedProfile,
+  updateInstance,
+} from '../storage.ts';
+
+/** The browser's host permissions, per instance origin. */
+export interface HostAccess {
+  isGranted(origin: string): Promise<boolean>;
+  revoke(origin: string): Promise<void>;
+}
+
+export interface HandlerDeps {
+  fetch?: typeof fetch;
+  now?: () => number;
+  access: HostAccess;
+  /** Shows the editor for a user of an instance (side panel or window). */
+  openEditor(origin: string, userId: number): Promise<void>;
+}
+
+export type HandlerContext = ReturnType<typeof createContext>;
+
+export function createContext(deps: HandlerDeps) {
+  const now = deps.now ?? Date.now;
+
+  async function resolveInstance(origin: string | undefined): Promise<Result<Instance>> {
+    const instance = origin ? await getInstance(origin) : await getActiveInstance();
+    if (instance) return ok(instance);
+    return fail({
+      kind: 'notConfigured',
+      message: origin
+        ? `${hostOf(origin)} is not set up in this extension. Add it in Options.`
+        : 'No Creators Hub instance is set up yet. Open Options to connect one.',
+    });
+  }
+
+  async function clientFor(instance: Instance): Promise<Result<CreatorsHubClient>> {
+    let auth: Auth = { mode: 'session' };
+    if (instance.authMode === 'token') {
+      const token = await getToken(instance.origin);
+      if (!token) {
+        return fail({
+          kind: 'notConfigured',
+          message: `No API token for ${hostOf(instance.origin)} in this browser session. Paste it again in Options, or tick “Remember on this device”.`,
+        });
+      }
+      auth = { mode: 'token', token };
+    }
+    return ok(
+      createClient({
+        origin: instance.origin,
+        auth,
+        fetch: deps.fetch,
+        now,
+        pathForm: instance.pathForm,
+        onPathForm: (pathForm) => updateInstance(instance.origin, { pathForm }),
+      }),
+    );
+  }
+
+  /** The instance and its client in one step, for handlers that call the API. */
+  async function connect(origin: string | undefined) {
+    const instance = await resolveInstance(origin);
+    if (!instance.ok) return instance;
+    if (!(await deps.access.isGranted(instance.value.origin))) {
+      return fail({
+        kind: 'notConfigured',
+        message: `The extension may not reach ${hostOf(instance.value.origin)} yet. Open Options and click “Grant access”.`,
+      });
+    }
+    const client = await clientFor(instance.value);
+    return client.ok ? ok({ instance: instance.value, client: client.value }) : client;
+  }
+
+  /** Caches a fetched profile and notes other users an admin opened. */
+  async function remember(instance: Instance, profile: Profile): Promise<ProfileView> {
+    const view = { origin: instance.origin, userId: profile.userId, profile, fetchedAt: now() };
+    await setCachedProfile(instance.origin, profile.userId, { profile, fetchedAt: view.fetchedAt });
+    if (instance.userId !== null && profile.userId !== instance.userId) {
+      await addRecentUser(instance.origin, profile.userId);
+    }
+    return view;
+  }
+
+  return { deps, now, resolveInstance, connect, remember };
+}

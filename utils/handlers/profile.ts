@@ -1,0 +1,79 @@
+/** Reading and saving profiles for the editor pages. */
+import type { CreatorsHubClient, UserRef } from '../api/client.ts';
+import { ok, type Result } from '../api/errors.ts';
+import type { EditableValues, ProfileChanges } from '../api/schemas.ts';
+import type { Handlers, SaveOutcome } from '../messaging.ts';
+import { editableValues, mergeWithServer } from '../profile/form.ts';
+import {
+  clearSaveStatus,
+  getDraft,
+  type Instance,
+  removeDraft,
+  setSaveStatus,
+  updateInstance,
+} from '../storage.ts';
+import type { HandlerContext } from './context.ts';
+
+export function profileHandlers(ctx: HandlerContext): Pick<Handlers, 'ui:getProfile' | 'ui:saveProfile'> {
+  /** Reads the server's current values right before the PUT and merges three ways. */
+  async function saveMerged(
+    client: CreatorsHubClient,
+    instance: Instance,
+    userId: number,
+    changes: ProfileChanges,
+    base: EditableValues,
+  ): Promise<Result<SaveOutcome>> {
+    const current = await client.getProfile(userId);
+    if (!current.ok) return current;
+    const merge = mergeWithServer(changes, base, editableValues(current.value));
+    if (merge.conflicts.length > 0) {
+      return ok({
+        status: 'conflict',
+        conflicts: merge.conflicts,
+        view: await ctx.remember(instance, current.value),
+      });
+    }
+    if (Object.keys(merge.changes).length === 0) {
+      return ok({ status: 'saved', view: await ctx.remember(instance, current.value) });
+    }
+    const saved = await client.updateProfile(userId, merge.changes);
+    return saved.ok ? ok({ status: 'saved', view: await ctx.remember(instance, saved.value) }) : saved;
+  }
+
+  return {
+    async 'ui:getProfile'({ origin, userId }) {
+      const connection = await ctx.connect(origin);
+      if (!connection.ok) return connection;
+      const { instance, client } = connection.value;
+      const user: UserRef = userId ?? instance.userId ?? 'me';
+      const result = await client.getProfile(user);
+      if (!result.ok) return result;
+      if (user === 'me' && instance.userId === null) {
+        await updateInstance(instance.origin, { userId: result.value.userId });
+      }
+      return ok(await ctx.remember(instance, result.value));
+    },
+
+    async 'ui:saveProfile'({ origin, userId, changes, base, draftEditedAt }) {
+      const connection = await ctx.connect(origin);
+      if (!connection.ok) return connection;
+      const { instance, client } = connection.value;
+      await setSaveStatus(origin, userId, { state: 'saving', at: ctx.now() });
+      const outcome = await saveMerged(client, instance, userId, changes, base);
+      if (!outcome.ok) {
+        const { kind, message } = outcome.error;
+        await setSaveStatus(origin, userId, { state: 'failed', at: ctx.now(), error: { kind, message } });
+        return outcome;
+      }
+      if (outcome.value.status === 'saved') {
+        // Only the draft this save was made from: the user may have typed on meanwhile.
+        const draft = await getDraft(origin, userId);
+        if (draft && draft.editedAt === draftEditedAt) await removeDraft(origin, userId);
+        await setSaveStatus(origin, userId, { state: 'saved', at: ctx.now() });
+      } else {
+        await clearSaveStatus(origin, userId);
+      }
+      return outcome;
+    },
+  };
+}
