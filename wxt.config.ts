@@ -44,7 +44,7 @@ export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'Profile Quick Edit',
     description: 'Edit your Creators Hub profile — bio, social links, country — from any tab.',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting', 'contextMenus'],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+P' },

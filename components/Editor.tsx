@@ -1,5 +1,5 @@
 /** The quick editor: whose profile, the six editable fields, and Save. */
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { hostOf } from '@/utils/api/origin';
 import type { EditableField } from '@/utils/api/schemas';
@@ -29,13 +29,17 @@ interface Props {
   target: EditorTarget | null;
   /** Switches the editor to another user of the same instance. */
   onOpenUser(target: EditorTarget): void;
+  /** Told whenever there start or stop being unsaved changes. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-export function Editor({ target, onOpenUser }: Props) {
+export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
   const editor = useEditor(target);
   const { state, errors, changes, canSave } = editor;
   const { profile, form, instance } = state;
   const painted = useRef(false);
+
+  useEffect(() => onDirtyChange?.(editor.dirty), [editor.dirty, onDirtyChange]);
 
   // Marks the moment the profile's fields are first on screen (read by tests and the benchmark).
   useLayoutEffect(() => {

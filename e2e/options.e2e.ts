@@ -72,6 +72,7 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     await waitForText(site, 'Personal information');
     await site.close();
 
+    await instance.clearLog();
     const options = await openOptions();
     await fillField(options, 'Instance URL', instance.origin);
     await check(options, 'Browser session');

@@ -1,24 +1,61 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openEditorWindow } from '@/utils/editor-window';
+import { injectIntoOpenTabs, syncContentScripts } from '@/utils/content-scripts';
+import { linkTarget, MENU_ID, syncContextMenu } from '@/utils/context-menu';
 import { createHandlers } from '@/utils/handlers';
 import { browserHostAccess } from '@/utils/host-access';
-import { createMessageRouter } from '@/utils/messaging';
+import { createMessageRouter, isOpenEditorRequest } from '@/utils/messaging';
+import { openSidePanel, showEditor } from '@/utils/open-editor';
 import { getInstance, migrateStorage, restrictLocalStorageToTrustedContexts } from '@/utils/storage';
 
 export default defineBackground(() => {
-  const handlers = createHandlers({ openEditor: openEditorWindow, access: browserHostAccess });
+  const access = browserHostAccess;
+  // Side panels open only while the click that asked is still "now": started before routing.
+  const panelsOpening = new Map<number, Promise<boolean>>();
+  const handlers = createHandlers({
+    access,
+    openEditor: (origin, userId, tabId) => {
+      const panel = (tabId !== undefined && panelsOpening.get(tabId)) || openSidePanel(tabId);
+      if (tabId !== undefined) panelsOpening.delete(tabId);
+      return showEditor(origin, userId, panel);
+    },
+  });
   const router = createMessageRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     isInstanceOrigin: async (origin) => (await getInstance(origin)) !== null,
   });
-  browser.runtime.onMessage.addListener(router);
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    // First run: straight to onboarding.
-    if (reason === 'install') void browser.runtime.openOptionsPage();
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined && sender.id === browser.runtime.id && isOpenEditorRequest(message)) {
+      panelsOpening.set(tabId, openSidePanel(tabId));
+    }
+    return router(message, sender);
   });
-  void migrateStorage();
+
+  // The content script and the link menu follow the configured, granted instances.
+  const sync = () =>
+    Promise.all([syncContentScripts(access), syncContextMenu(access)]).catch((error: unknown) => {
+      console.error('Profile Quick Edit: could not update instance pages', error);
+    });
+  browser.permissions.onAdded.addListener(() => void sync().then(() => injectIntoOpenTabs(access)));
+  browser.permissions.onRemoved.addListener(sync);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'instances' in changes) void sync();
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
+    const panel = openSidePanel(tab?.id); // first: the click is the gesture that allows it
+    void linkTarget(info.linkUrl).then((target) => target && showEditor(target.origin, target.userId, panel));
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First run: straight to onboarding. After an update, open instance tabs get the new script.
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+    else void sync().then(() => injectIntoOpenTabs(access));
+  });
+  void migrateStorage().then(sync);
   void restrictLocalStorageToTrustedContexts().catch(() => {
     // Browsers without access levels keep content scripts out of storage.local anyway.
   });

@@ -39,7 +39,7 @@ const instanceTab = (overrides: Partial<Runtime.MessageSender> = {}): Runtime.Me
 
 function setup() {
   const fake = createFakeFetch(ORIGIN);
-  const openEditor = vi.fn(async (_origin: string, _userId: number) => {});
+  const openEditor = vi.fn(async (_origin: string, _userId: number, _tabId?: number) => {});
   const access = { isGranted: async () => true, revoke: async () => {} };
   const router = createMessageRouter(
     createHandlers({ fetch: fake.fetch, openEditor, access, now: () => 42 }),
@@ -104,13 +104,27 @@ describe('sender rules', () => {
     const { send, openEditor } = setup();
     const result = await send('cs:openEditor', { userId: 7, origin: 'https://evil.example' }, instanceTab());
     expect(result).toEqual({ ok: true, value: { opened: true } });
-    expect(openEditor).toHaveBeenCalledWith(ORIGIN, 7);
+    expect(openEditor).toHaveBeenCalledWith(ORIGIN, 7, 9);
+  });
+
+  it('tells a content script its routes and whether the signed-in user may edit others, and nothing secret', async () => {
+    const { send, fake } = setup();
+    const unknown = await send('cs:getPageConfig', {}, instanceTab());
+    expect(unknown).toEqual({
+      ok: true,
+      value: { routePatterns: DEFAULT_ROUTE_PATTERNS, signedInUserId: 6, canEditOthers: null },
+    });
+    fake.answer('GET', '/api/public/user/6/info', { status: 200, body: { profile: seedProfile() } });
+    await send('ui:getProfile', {}, popup);
+    const known = await send('cs:getPageConfig', {}, instanceTab());
+    expect(known).toMatchObject({ ok: true, value: { canEditOthers: false } });
+    expect(JSON.stringify(known)).not.toContain(TOKEN);
   });
 
   it('opens the signed-in user for `self`', async () => {
     const { send, openEditor } = setup();
     await send('cs:openEditor', { userId: 'self' }, instanceTab());
-    expect(openEditor).toHaveBeenCalledWith(ORIGIN, 6);
+    expect(openEditor).toHaveBeenCalledWith(ORIGIN, 6, 9);
   });
 
   it.each([

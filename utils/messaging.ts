@@ -149,6 +149,19 @@ export const MESSAGES = {
     payload: z.object({ origin: originText }),
     result: resultOf(z.object({ removed: z.literal(true) })),
   },
+  /** What the content script needs to place its button; nothing secret. */
+  'cs:getPageConfig': {
+    senders: ['contentScript'],
+    payload: z.object({}),
+    result: resultOf(
+      z.object({
+        routePatterns: z.array(z.string()),
+        signedInUserId: z.nullable(z.int()),
+        /** Whether the signed-in user may edit others; null when not known yet. */
+        canEditOthers: z.nullable(z.boolean()),
+      }),
+    ),
+  },
   /** Open the editor for a user of the sending tab's instance. */
   'cs:openEditor': {
     senders: ['contentScript'],
@@ -219,6 +232,11 @@ function rejected(message: string): Result<never> {
 
 function isEnvelope(message: unknown): message is { protocol: string; type: string; payload: unknown } {
   return typeof message === 'object' && message !== null && (message as Envelope).protocol === PROTOCOL;
+}
+
+/** Recognised before routing, so the side panel can open within the click's user gesture. */
+export function isOpenEditorRequest(message: unknown): boolean {
+  return isEnvelope(message) && message.type === 'cs:openEditor';
 }
 
 /**

@@ -43,6 +43,10 @@ export interface ExtensionBrowser {
   newPage(): Promise<E2EPage>;
   /** Addresses of the open tabs. */
   pageUrls(): Promise<string[]>;
+  /** A tab or window whose address `matches`, e.g. one the extension opened. */
+  waitForPage(matches: (url: string) => boolean): Promise<E2EPage>;
+  /** Addresses of everything open, side panels included (which automation cannot drive). */
+  allTargetUrls(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -139,16 +143,48 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
-  return {
+  const extension: ExtensionBrowser = {
     kind: 'chromium',
     extensionOrigin,
     newPage: async () => playwrightPage(await context.newPage()),
     pageUrls: async () => context.pages().map((page) => page.url()),
+    waitForPage: async (matches) => {
+      const page = await poll(async () => context.pages().find((candidate) => matches(candidate.url())));
+      return playwrightPage(page);
+    },
+    allTargetUrls: async () => {
+      const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      await cdp.detach();
+      return targetInfos.map((target) => target.url);
+    },
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
+  await settled(extension);
+  return extension;
+}
+
+/** Install opens onboarding in a tab; tests start once it is there, so it cannot take over theirs. */
+async function settled(extension: ExtensionBrowser): Promise<void> {
+  await extension.waitForPage((url) => url === `${extension.extensionOrigin}/options.html`);
+}
+
+/** Puppeteer does not follow moz-extension:// navigations: ask the page where it is. */
+function whereIs(page: PuppeteerPage): Promise<string> {
+  return page.evaluate(() => location.href).catch(() => page.url());
+}
+
+async function poll<T>(find: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + ACTION_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const found = await find();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Timed out waiting for a page');
 }
 
 async function launchFirefox(): Promise<ExtensionBrowser> {
@@ -164,17 +200,24 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     },
   });
   await browser.installExtension(extensionDir('firefox'));
-  return {
+  const extension: ExtensionBrowser = {
     kind: 'firefox',
     extensionOrigin: `moz-extension://${FIREFOX_UUID}`,
     newPage: async () => puppeteerPage(await browser.newPage()),
-    // Puppeteer does not follow moz-extension:// navigations: ask each page where it is.
-    pageUrls: async () =>
-      Promise.all(
-        (await browser.pages()).map((page) => page.evaluate(() => location.href).catch(() => page.url())),
-      ),
+    pageUrls: async () => Promise.all((await browser.pages()).map(whereIs)),
+    waitForPage: async (matches) => {
+      const page = await poll(async () => {
+        for (const candidate of await browser.pages())
+          if (matches(await whereIs(candidate))) return candidate;
+        return undefined;
+      });
+      return puppeteerPage(page);
+    },
+    allTargetUrls: async () => Promise.all((await browser.pages()).map(whereIs)),
     close: () => browser.close(),
   };
+  await settled(extension);
+  return extension;
 }
 
 export function launchExtensionBrowser(

@@ -25,6 +25,24 @@ describe.each(BUILDS)('production manifest: %s', (build) => {
     ]);
   });
 
+  it('asks only for the permissions the code uses', () => {
+    const expected = [
+      'storage',
+      'scripting',
+      'contextMenus',
+      ...(build === 'chrome-mv3' ? ['sidePanel'] : []),
+    ];
+    expect(manifest(build).permissions).toEqual(expected);
+  });
+
+  it('offers a shortcut that opens the editor', () => {
+    expect(manifest(build).commands._execute_action.suggested_key.default).toBe('Alt+Shift+P');
+  });
+
+  it('declares no content script: the instance script is registered at runtime', () => {
+    expect(manifest(build)).not.toHaveProperty('content_scripts');
+  });
+
   it('keeps the default content security policy', () => {
     expect(manifest(build)).not.toHaveProperty('content_security_policy');
   });

@@ -1,11 +1,22 @@
 /** The little that content scripts on instance pages may ask for. */
 import { fail, ok } from '../api/errors.ts';
 import type { Handlers } from '../messaging.ts';
-import { getInstance } from '../storage.ts';
+import { getCachedProfile, getInstance } from '../storage.ts';
 import type { HandlerContext } from './context.ts';
 
-export function contentHandlers(ctx: HandlerContext): Pick<Handlers, 'cs:openEditor'> {
+export function contentHandlers(ctx: HandlerContext): Pick<Handlers, 'cs:getPageConfig' | 'cs:openEditor'> {
   return {
+    async 'cs:getPageConfig'(_payload, sender) {
+      const instance = await getInstance(sender.origin);
+      if (!instance) return fail({ kind: 'notConfigured', message: 'This instance is not set up.' });
+      const own = instance.userId === null ? null : await getCachedProfile(instance.origin, instance.userId);
+      return ok({
+        routePatterns: instance.routePatterns,
+        signedInUserId: instance.userId,
+        canEditOthers: own?.profile.user?.role?.privileges?.userManage ?? null,
+      });
+    },
+
     /** The instance is the sending tab's, never one named in the message. */
     async 'cs:openEditor'({ userId }, sender) {
       const instance = await getInstance(sender.origin);
@@ -14,7 +25,7 @@ export function contentHandlers(ctx: HandlerContext): Pick<Handlers, 'cs:openEdi
       if (target === null) {
         return fail({ kind: 'notConfigured', message: 'Set your user ID in Options first.' });
       }
-      await ctx.deps.openEditor(sender.origin, target);
+      await ctx.deps.openEditor(sender.origin, target, sender.tabId);
       return ok({ opened: true });
     },
   };

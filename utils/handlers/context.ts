@@ -28,8 +28,8 @@ export interface HandlerDeps {
   fetch?: typeof fetch;
   now?: () => number;
   access: HostAccess;
-  /** Shows the editor for a user of an instance (side panel or window). */
-  openEditor(origin: string, userId: number): Promise<void>;
+  /** Shows the editor for a user of an instance, next to `tabId` when given (side panel or window). */
+  openEditor(origin: string, userId: number, tabId?: number): Promise<void>;
 }
 
 export type HandlerContext = ReturnType<typeof createContext>;

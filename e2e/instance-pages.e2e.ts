@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BROWSER_KIND,
+  type E2EPage,
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+} from './harness/browsers.ts';
+import {
+  clickButton,
+  configureInstance,
+  fillField,
+  openExtensionPage,
+  waitForField,
+  waitForText,
+} from './harness/extension.ts';
+import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+
+const ADMIN = 1;
+const TOMASZ = 7;
+const BUTTON = 'profile-quick-edit';
+
+describe(`${BROWSER_KIND}: instance pages`, () => {
+  let instance: TestInstance;
+  let browser: ExtensionBrowser;
+  let site: E2EPage | undefined;
+
+  beforeAll(async () => {
+    instance = await startTestInstance();
+    browser = await launchExtensionBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await instance?.close();
+  });
+  beforeEach(async () => {
+    await site?.close().catch(() => {});
+    await instance.reset();
+    await configureInstance(browser, {
+      origin: instance.origin,
+      userId: ADMIN,
+      token: instance.tokens.get(ADMIN),
+    });
+    // Warm the admin's own profile, as a first popup open would: it tells the page script
+    // that this user may edit others.
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await waitForField(popup, 'Description');
+    await popup.close();
+    site = await browser.newPage();
+  });
+
+  const buttons = () => (site as E2EPage).evaluate((tag) => document.querySelectorAll(tag).length, BUTTON);
+
+  async function waitForButtons(count: number) {
+    await (site as E2EPage).waitForFunction(
+      ({ tag, expected }) => document.querySelectorAll(tag).length === expected,
+      { tag: BUTTON, expected: count },
+    );
+    expect(await buttons()).toBe(count);
+  }
+
+  /**
+   * The editor the extension opened: the side panel where the browser allows it (Chromium), else
+   * a small window (Firefox: its sidebar opens only from the extension's own UI). Automation
+   * cannot drive a side panel, so once it is seen open, the same page is driven in a tab.
+   */
+  async function editorPage(): Promise<E2EPage> {
+    const sidePanel = `${browser.extensionOrigin}/sidepanel.html`;
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      const urls = await browser.allTargetUrls();
+      if (urls.some((url) => url.includes('popup.html?origin='))) {
+        return browser.waitForPage((url) => url.includes('popup.html?origin='));
+      }
+      if (urls.includes(sidePanel)) return openExtensionPage(browser, 'sidepanel.html');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('The editor did not open');
+  }
+
+  it('admin: users list → a user → Edit profile → the editor for that user saves to the instance', async () => {
+    const page = site as E2EPage;
+    await page.goto(`${instance.origin}/admin/users`);
+    await waitForText(page, 'Tomasz Wren');
+    expect(await buttons()).toBe(0);
+    await page.click(`a[href="/users/${TOMASZ}"]`);
+    await waitForButtons(1);
+    await page.click(BUTTON);
+
+    const editor = await editorPage();
+    await waitForText(editor, 'Tomasz Wren');
+    await waitForText(editor, 'not your own');
+    await fillField(editor, 'Website', 'tomasz.example');
+    await clickButton(editor, 'Save');
+    await waitForText(editor, 'Saved.');
+    expect((await instance.profile(TOMASZ)).websiteUrl).toBe('https://tomasz.example/');
+    await editor.close();
+  });
+
+  it('follows single-page navigation: retargets, leaves user pages, never duplicates', async () => {
+    const page = site as E2EPage;
+    await page.goto(`${instance.origin}/admin/users`);
+    await waitForText(page, 'Hanna Brandt');
+    await page.click(`a[href="/users/${TOMASZ}"]`);
+    await waitForButtons(1);
+    await page.evaluate(() => history.back(), null);
+    await waitForText(page, 'Users');
+    await waitForButtons(0);
+    await page.click('a[href="/users/6"]');
+    await waitForButtons(1);
+    await page.click('a[href="/profile/personal-information"]');
+    await waitForText(page, 'Personal information');
+    await waitForButtons(1);
+
+    await page.click(BUTTON);
+    const editor = await editorPage();
+    await waitForText(editor, 'Hanna Brandt');
+    await editor.close();
+  });
+
+  it('keeps a working button on a page with hostile CSS', async () => {
+    const page = site as E2EPage;
+    await page.goto(`${instance.origin}/users/${TOMASZ}?hostile=1`);
+    await waitForButtons(1);
+    const box = await page.evaluate((tag) => {
+      const rect = (document.querySelector(tag) as HTMLElement).getBoundingClientRect();
+      return { width: rect.width, height: rect.height, right: innerWidth - rect.right };
+    }, BUTTON);
+    expect(box.width).toBeGreaterThan(60);
+    expect(box.height).toBeGreaterThan(20);
+    await page.click(BUTTON);
+    const editor = await editorPage();
+    await waitForText(editor, 'Tomasz Wren');
+    await editor.close();
+  });
+
+  it('ignores page scripts: synthetic clicks and window messages open nothing and send nothing', async () => {
+    const page = site as E2EPage;
+    await page.goto(`${instance.origin}/users/${TOMASZ}`);
+    await waitForButtons(1);
+    await instance.clearLog();
+    const openBefore = (await browser.allTargetUrls()).length;
+    await page.evaluate(
+      ({ tag }) => {
+        const host = document.querySelector(tag) as HTMLElement;
+        host.click();
+        host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        for (const target of [host, document.body])
+          target.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+        window.postMessage(
+          { protocol: 'profile-quick-edit/1', type: 'cs:openEditor', payload: { userId: 7 } },
+          '*',
+        );
+        window.postMessage({ type: 'ui:getProfile', payload: {} }, '*');
+      },
+      { tag: BUTTON },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await browser.allTargetUrls()).length).toBe(openBefore);
+    expect((await instance.requests()).filter((r) => r.path.startsWith('/api/'))).toEqual([]);
+  });
+
+  it('does not run on an origin that was not granted', async () => {
+    const page = site as E2EPage;
+    const ungranted = instance.origin.replace('127.0.0.1', 'localhost');
+    await page.goto(`${ungranted}/users/${TOMASZ}`);
+    await waitForText(page, 'Tomasz Wren');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await buttons()).toBe(0);
+    // The same page on the granted origin does get it, so the check above can fail.
+    await page.goto(`${instance.origin}/users/${TOMASZ}`);
+    await waitForButtons(1);
+  });
+});
