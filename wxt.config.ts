@@ -12,17 +12,42 @@ const INSTANCE_ORIGIN_PATTERNS = ['https://*/*', 'http://localhost/*', 'http://1
 const E2E_GRANTED_HOSTS = ['http://127.0.0.1/*'];
 
 /**
- * The extension never renders server HTML as markup, so Preact's `dangerouslySetInnerHTML`
- * path is cut out of the bundle: it could only be a hole, and store linters flag it.
+ * Code paths of dependencies the extension never takes, cut from the bundles: they could only be
+ * holes, and store linters and reviewers flag them. Each edit fails the build if its target moved.
+ * - Preact's `dangerouslySetInnerHTML`: server HTML is never rendered as markup.
+ * - zod's JIT parser, built with `new Function`: extension pages forbid eval, and zod's probe
+ *   for it would log a CSP violation (zod is also configured `jitless`, see utils/api/schemas.ts).
  */
-function withoutInnerHtml(): Plugin {
-  const assignment = /(\w+)\.innerHTML=(\w+)\.__html/;
+const DEPENDENCY_EDITS: { module: RegExp; find: RegExp; replace: string }[] = [
+  {
+    module: /preact[\\/]dist[\\/]preact\.mjs$/,
+    find: /(\w+)\.innerHTML=(\w+)\.__html/,
+    replace: '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()',
+  },
+  {
+    module: /zod[\\/]v4[\\/]core[\\/]util\.js$/,
+    find: /const F = Function;\s*new F\(""\);\s*return true;/,
+    replace: 'return false;',
+  },
+  {
+    module: /zod[\\/]v4[\\/]core[\\/]doc\.js$/,
+    find: /const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/,
+    replace: 'throw new Error("zod JIT is disabled");',
+  },
+];
+
+function withoutDynamicCode(): Plugin {
   return {
-    name: 'profile-quick-edit:without-inner-html',
+    name: 'profile-quick-edit:without-dynamic-code',
     transform(code, id) {
-      if (!/preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
-      if (!assignment.test(code)) this.error('Preact changed: update the innerHTML guard in wxt.config.ts');
-      return code.replace(assignment, '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()');
+      const edits = DEPENDENCY_EDITS.filter((edit) => edit.module.test(id));
+      if (edits.length === 0) return null;
+      let result = code;
+      for (const edit of edits) {
+        if (!edit.find.test(result)) this.error(`${id} changed: update DEPENDENCY_EDITS in wxt.config.ts`);
+        result = result.replace(edit.find, edit.replace);
+      }
+      return result;
     },
   };
 }
@@ -35,8 +60,10 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({
     build: { target: 'es2022' },
-    plugins: [withoutInnerHtml()],
+    plugins: [withoutDynamicCode()],
   }),
+  // `wxt build --analyze` (used by `npm run bench`) writes per-module sizes as JSON.
+  analysis: { template: 'raw-data', outputFile: '.output/analysis/stats.json', keepArtifacts: true },
   zip: {
     // Mozilla's reviewers rebuild from these sources with the README's commands.
     excludeSources: ['.output/**', 'e2e/**', 'test/**', 'simulator/**', 'scripts/**', '.ci/**'],

@@ -7,8 +7,9 @@ import type { ApiError } from '@/utils/api/errors';
 import { hostOf, normalizeInstanceOrigin } from '@/utils/api/origin';
 import { userIdFromToken } from '@/utils/api/token';
 import { requestHostAccess } from '@/utils/host-access';
-import { type InstanceSummary, sendMessage } from '@/utils/messaging';
+import type { InstanceSummary } from '@/utils/messaging';
 import { DEFAULT_ROUTE_PATTERNS } from '@/utils/storage';
+import { sendMessage } from '@/utils/ui-messaging';
 
 interface Props {
   /** The instance being edited; absent when adding one. */

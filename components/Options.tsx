@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { hostOf } from '@/utils/api/origin';
 import { requestHostAccess } from '@/utils/host-access';
-import { type InstanceSummary, sendMessage } from '@/utils/messaging';
+import type { InstanceSummary } from '@/utils/messaging';
+import { sendMessage } from '@/utils/ui-messaging';
 import { InstanceForm } from './InstanceForm';
 
 type Editing = { origin: string } | 'new' | null;

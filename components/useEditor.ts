@@ -7,7 +7,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { ApiError } from '@/utils/api/errors';
 import type { EditableValues, Profile } from '@/utils/api/schemas';
-import { sendMessage } from '@/utils/messaging';
 import {
   type Conflict,
   changedFields,
@@ -30,6 +29,7 @@ import {
   type SaveStatus,
   saveDraft,
 } from '@/utils/storage';
+import { sendMessage } from '@/utils/ui-messaging';
 
 export interface EditorTarget {
   origin: string;
@@ -262,13 +262,18 @@ export function useEditor(requested: EditorTarget | null) {
     if (Object.keys(current.errors).length > 0) return false;
     await persistDraft();
     update({ saving: true, error: null, notice: null });
-    const result = await sendMessage('ui:saveProfile', {
+    const request = {
       origin: target.origin,
       userId: target.userId,
       changes: changedFields(current, base),
       base,
       draftEditedAt: draftStamp.current,
-    });
+    };
+    let result = await sendMessage('ui:saveProfile', request);
+    // A stopped background restarts on the next message; its read-before-save makes a resend
+    // safe: changes already on the server are not sent again.
+    if (!result.ok && result.error.kind === 'interrupted')
+      result = await sendMessage('ui:saveProfile', request);
     if (!result.ok) {
       update({ saving: false, error: result.error });
       return false;

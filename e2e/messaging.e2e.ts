@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
 import { configureInstance, openExtensionPage, waitForField, waitForText } from './harness/extension.ts';
+import { record } from './harness/report.ts';
 import { startTestInstance, type TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
@@ -114,7 +115,13 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
       expect(top?.[type]).toMatchObject(REJECTED);
     }
     expect(frame?.['cs:getPageConfig']).toMatchObject(REJECTED);
-    expect(JSON.stringify(answers)).not.toContain(token);
+    const exposed = JSON.stringify(answers).includes(token);
+    record({
+      kind: 'tokenCheck',
+      where: `${BROWSER_KIND}: answers to content scripts on an instance`,
+      exposed,
+    });
+    expect(exposed).toBe(false);
     expect(await instance.requests()).toEqual([]);
     await site.close();
   });
@@ -138,7 +145,9 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
         expect(answer[type]).toMatchObject(REJECTED);
       }
     }
-    expect(JSON.stringify(answers)).not.toContain(token);
+    const exposed = JSON.stringify(answers).includes(token);
+    record({ kind: 'tokenCheck', where: `${BROWSER_KIND}: answers on a foreign origin`, exposed });
+    expect(exposed).toBe(false);
     expect(await instance.requests()).toEqual([]);
     expect((await stranger.requests()).filter((r) => r.path.startsWith('/api/'))).toEqual([]);
     await site.close();

@@ -16,6 +16,7 @@ import {
   waitForField,
   waitForText,
 } from './harness/extension.ts';
+import { record } from './harness/report.ts';
 import { startTestInstance, type TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
@@ -153,6 +154,8 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     await waitForText(options, 'Connect your Creators Hub instance');
     await options.close();
     const stored = await storedEverywhere(browser);
+    const exposed = stored.includes(token) || stored.includes('token:');
+    record({ kind: 'tokenCheck', where: `${BROWSER_KIND}: storage after removing the instance`, exposed });
     expect(stored).not.toContain(token);
     expect(stored).not.toContain('token:');
     expect(stored).not.toContain('draft:');

@@ -33,11 +33,18 @@ export default defineBackground(() => {
     return router(message, sender);
   });
 
-  // The content script and the link menu follow the configured, granted instances.
-  const sync = () =>
-    Promise.all([syncContentScripts(access), syncContextMenu(access)]).catch((error: unknown) => {
-      console.error('Profile Quick Edit: could not update instance pages', error);
-    });
+  // The content script and the link menu follow the configured, granted instances. One sync
+  // at a time: overlapping ones would register and unregister the same script at once.
+  let syncing: Promise<void> = Promise.resolve();
+  const sync = () => {
+    syncing = syncing
+      .then(() => Promise.all([syncContentScripts(access), syncContextMenu(access)]))
+      .then(
+        () => {},
+        (error: unknown) => console.error('Profile Quick Edit: could not update instance pages', error),
+      );
+    return syncing;
+  };
   browser.permissions.onAdded.addListener(() => void sync().then(() => injectIntoOpenTabs(access)));
   browser.permissions.onRemoved.addListener(sync);
   browser.storage.onChanged.addListener((changes, area) => {

@@ -3,11 +3,13 @@
  * of how many tests ran where. Stops at the first failing step.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { type Evidence, RELIABILITY_LOG } from '../e2e/harness/report.ts';
 
 const RESULTS = '.output/test-results';
 mkdirSync(RESULTS, { recursive: true });
+rmSync(RELIABILITY_LOG, { force: true });
 
 interface Counts {
   passed: number;
@@ -81,8 +83,47 @@ for (const step of steps) {
   }
 }
 
+/** The reliability and security figures the tests recorded, and whether each is at its goal. */
+function reliabilitySummary(): { line: string; atGoal: boolean } {
+  let evidence: Evidence[] = [];
+  try {
+    evidence = readFileSync(RELIABILITY_LOG, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Evidence);
+  } catch {
+    // No evidence: every figure below reads as missing.
+  }
+  const faults = evidence.filter((e) => e.kind === 'fault');
+  const kept = faults.filter((e) => e.keptDraft).length;
+  const doubleSaves = faults.filter((e) => e.puts > 1).length;
+  const badInput = evidence.reduce((sum, e) => sum + (e.kind === 'badInput' ? e.cases : 0), 0);
+  const hostile = evidence.filter((e) => e.kind === 'hostile');
+  const blocked = hostile.filter((e) => e.blocked).length;
+  const tokenChecks = evidence.filter((e) => e.kind === 'tokenCheck');
+  const exposures = tokenChecks.filter((e) => e.exposed).length;
+  return {
+    line:
+      `faults: ${kept}/${faults.length} kept the draft, ${doubleSaves} double saves; ` +
+      `bad input: ${badInput} cases; hostile: ${blocked}/${hostile.length} blocked; ` +
+      `token exposures: ${exposures}`,
+    atGoal:
+      faults.length > 0 &&
+      kept === faults.length &&
+      doubleSaves === 0 &&
+      badInput > 0 &&
+      hostile.length > 0 &&
+      blocked === hostile.length &&
+      tokenChecks.length > 0 &&
+      exposures === 0,
+  };
+}
+
 console.log('\n── summary ──');
 for (const line of summary) console.log(line);
 if (failedStep) console.log(`stopped at: ${failedStep}`);
+const reliability = reliabilitySummary();
+console.log(reliability.line);
+if (!failedStep && !reliability.atGoal) console.log('reliability: a figure is off its goal');
 console.log(`${total.passed} passed, ${total.failed} failed`);
-process.exit(failedStep ? 1 : 0);
+process.exit(failedStep || !reliability.atGoal ? 1 : 0);

@@ -44,7 +44,55 @@ addEventListener('popstate', render);
 render();
 `;
 
-export function appShell(hostile: boolean): string {
+/**
+ * `?attack=1`: the page tries everything a hostile instance page could against the extension
+ * and reports what it got in `window.__attack` (read by the security tests).
+ */
+const ATTACK_SCRIPT = `
+(async () => {
+  const report = { steps: [], found: {} };
+  const step = (name, fn) => { try { fn(); report.steps.push(name); } catch (e) { report.steps.push(name + ': ' + e.message); } };
+  await new Promise((r) => setTimeout(r, 800)); // let the extension's button appear first
+  const host = document.querySelector('profile-quick-edit');
+  report.found.buttonPresent = Boolean(host);
+  report.found.shadowRootVisible = Boolean(host && host.shadowRoot);
+  step('window messages', () => {
+    const envelope = { protocol: 'profile-quick-edit/1', type: 'cs:openEditor', payload: { userId: 7 } };
+    window.postMessage(envelope, '*');
+    window.postMessage({ type: 'ui:getProfile', payload: {} }, '*');
+    window.postMessage(JSON.stringify(envelope), '*');
+  });
+  step('synthetic events on the button', () => {
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+      host && host.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+    }
+    host && host.click();
+    host && host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  });
+  step('an imitation of the button', () => {
+    const fake = document.createElement('profile-quick-edit');
+    const button = document.createElement('button');
+    button.textContent = '✎ Edit profile';
+    fake.append(button);
+    document.body.append(fake);
+    button.click();
+  });
+  step('the extension APIs', () => {
+    const api = window.chrome || window.browser;
+    report.found.runtime = Boolean(api && api.runtime && api.runtime.sendMessage);
+    report.found.storage = Boolean(api && api.storage);
+  });
+  step('page storage and cookies', () => {
+    report.found.pageStorage = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie;
+  });
+  report.found.pageText = document.documentElement.outerHTML;
+  await new Promise((r) => setTimeout(r, 800));
+  report.done = true;
+  window.__attack = report;
+})();
+`;
+
+export function appShell(hostile: boolean, attack = false): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Creators Hub simulator</title>
 ${hostile ? `<style>${HOSTILE_CSS}</style>` : ''}</head>
@@ -58,6 +106,7 @@ ${hostile ? `<style>${HOSTILE_CSS}</style>` : ''}</head>
 ${hostile ? '<div class="overlay"></div>' : ''}
 <main id="app"></main>
 <script>${APP_SCRIPT}</script>
+${attack ? `<script>${ATTACK_SCRIPT}</script>` : ''}
 </body></html>`;
 }
 

@@ -337,7 +337,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       res.end(loginPage());
     } else {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(appShell(url.searchParams.has('hostile')));
+      res.end(appShell(url.searchParams.has('hostile'), url.searchParams.has('attack')));
     }
   }
 
@@ -362,7 +362,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     log.push(entry);
     const fault = takeFault(method, url.pathname);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    if (fault?.drop === 'beforeApply') return req.socket.destroy();
+    if (fault?.drop === 'beforeApply') return dropMidAnswer(res);
     if (fault && (fault.status !== undefined || fault.body)) {
       entry.status = sendFault(res, fault);
       return;
@@ -370,7 +370,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault?.drop === 'afterApply') {
       // Apply the request, then lose the answer: the client cannot know it took effect.
       await api(req, { writeHead: () => {}, end: () => {} } as unknown as ServerResponse, url.pathname, body);
-      return req.socket.destroy();
+      return dropMidAnswer(res);
     }
     try {
       entry.status = await api(req, res, url.pathname, body);
@@ -403,6 +403,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Loses the connection halfway through an answer. (Closing before any byte is not a fair
+ * test: browsers transparently resend a request whose reused connection closed unanswered.)
+ */
+function dropMidAnswer(res: ServerResponse): void {
+  res.socket?.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"upd');
+  res.socket?.destroySoon();
 }
 
 function statusOf(error: unknown): number {

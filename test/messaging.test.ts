@@ -150,6 +150,22 @@ describe('sender rules', () => {
     expect(openEditor).not.toHaveBeenCalled();
   });
 
+  it('strips anything a handler adds to a result beyond its schema, such as a token', async () => {
+    const handlers = createHandlers({
+      openEditor: async () => {},
+      access: { isGranted: async () => true, revoke: async () => {} },
+    });
+    const leaky = {
+      ...handlers,
+      'cs:openEditor': async () => ({ ok: true, value: { opened: true, token: TOKEN } }),
+    } as unknown as typeof handlers;
+    const result = await createMessageRouter(leaky, rules)(
+      { protocol: PROTOCOL, type: 'cs:openEditor', payload: { userId: 7 } },
+      instanceTab(),
+    );
+    expect(result).toEqual({ ok: true, value: { opened: true } });
+  });
+
   it('leaves messages of other protocols alone', () => {
     const { router } = setup();
     expect(router({ type: 'ui:getProfile' }, popup)).toBeUndefined();

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeInstanceOrigin } from '@/utils/api/origin';
+import { record } from '../e2e/harness/report';
+
+/** Generated inputs checked, for the reliability summary. */
+let cases = 0;
+afterAll(() => record({ kind: 'badInput', cases }));
 
 const VALID_ORIGIN = /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)$/;
 
@@ -43,6 +48,7 @@ describe('normalizeInstanceOrigin', () => {
           fc.webUrl().map((u) => u.replace(/^https?:\/\//, '')),
         ),
         (input) => {
+          cases++;
           const result = normalizeInstanceOrigin(input);
           if (result.ok) expect(result.value).toMatch(VALID_ORIGIN);
           else expect(result.error.message.length).toBeGreaterThan(10);
@@ -58,6 +64,7 @@ describe('normalizeInstanceOrigin', () => {
         fc.oneof(fc.domain(), fc.constantFrom('localhost', '127.0.0.1')),
         fc.option(fc.integer({ min: 1, max: 65535 })),
         (host, port) => {
+          cases++;
           const address = `http://${host}${port ? `:${port}` : ''}/`;
           const result = normalizeInstanceOrigin(address);
           const local = host === 'localhost' || host === '127.0.0.1';
@@ -70,6 +77,7 @@ describe('normalizeInstanceOrigin', () => {
   it('keeps every https web URL as its origin', () => {
     fc.assert(
       fc.property(fc.webUrl({ validSchemes: ['https'] }), (url) => {
+        cases++;
         const result = normalizeInstanceOrigin(url);
         if (result.ok) expect(result.value).toBe(new URL(url).origin);
       }),

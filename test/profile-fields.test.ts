@@ -1,8 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COUNTRY_CODES, countryFor, countryOptions } from '@/utils/profile/countries';
 import { MAX_DESCRIPTION_LENGTH, normaliseSocialUrl } from '@/utils/profile/fields';
 import { type FormValues, parseForm } from '@/utils/profile/form';
+import { record } from '../e2e/harness/report';
+
+/** Generated inputs checked, for the reliability summary. */
+let cases = 0;
+afterAll(() => record({ kind: 'badInput', cases }));
 
 const EMPTY_FORM: FormValues = {
   description: '',
@@ -56,6 +61,7 @@ describe('social fields', () => {
     );
     fc.assert(
       fc.property(fc.constantFrom(...fields), inputs, (field, input) => {
+        cases++;
         const result = normaliseSocialUrl(field, input);
         if (result.ok && result.value !== null) expect(new URL(result.value).protocol).toBe('https:');
       }),
@@ -69,6 +75,7 @@ describe('description', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }), (text) => {
         fc.pre(text.trim() !== '');
+        cases++;
         expect(parseForm({ ...EMPTY_FORM, description: text }).values.description).toBe(text);
       }),
     );
@@ -119,6 +126,7 @@ describe('country', () => {
       fc.property(
         fc.record({ ...Object.fromEntries(Object.keys(EMPTY_FORM).map((k) => [k, fc.string()])) }),
         (form) => {
+          cases++;
           parseForm(form as FormValues);
         },
       ),

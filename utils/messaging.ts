@@ -1,12 +1,12 @@
 /**
  * The one protocol between the extension's contexts. Every message names who may send it and
  * declares the schema of its payload and of its result; the background checks both before a
- * handler runs. Types are named by direction: `ui:` from extension pages, `cs:` from content
- * scripts. Content scripts import only the types from here (see `content-messaging.ts`), so no
- * zod reaches them.
+ * handler runs, and checks each result against its schema before it leaves. Types are named by
+ * direction: `ui:` from extension pages, `cs:` from content scripts. Senders import only the
+ * types from here (`ui-messaging.ts`, `content-messaging.ts`), so the schemas stay in the
+ * background's bundle.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS, type Result } from './api/errors.ts';
 import { CountrySchema, EDITABLE_FIELDS, EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
@@ -257,30 +257,15 @@ export function createMessageRouter(handlers: Handlers, rules: SenderRules) {
       const payload = z.safeParse(spec.payload, message.payload);
       if (!payload.success) return rejected('The request was malformed.');
       const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;
-      return handler(payload.data, sender);
+      // Results leave through their schema too: whatever a handler added by mistake (a token,
+      // say) is stripped before it reaches a page.
+      const result = z.safeParse(spec.result, await handler(payload.data, sender));
+      return result.success
+        ? result.data
+        : {
+            ok: false,
+            error: { kind: 'invalidResponse', message: 'The extension produced an unexpected answer.' },
+          };
     })();
   };
-}
-
-/** Sends a message from an extension page and checks the answer against its result schema. */
-export async function sendMessage<T extends MessageType>(
-  type: T,
-  payload: PayloadOf<T>,
-): Promise<ResultOf<T>> {
-  const envelope: Envelope<T> = { protocol: PROTOCOL, type, payload };
-  let answer: unknown;
-  try {
-    answer = await browser.runtime.sendMessage(envelope);
-  } catch {
-    answer = undefined;
-  }
-  const parsed = z.safeParse(MESSAGES[type].result, answer);
-  if (parsed.success) return parsed.data as ResultOf<T>;
-  return {
-    ok: false,
-    error: {
-      kind: 'network',
-      message: 'The extension’s background did not answer. Close and reopen this window.',
-    },
-  } as ResultOf<T>;
 }

@@ -7,9 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  type ConsoleMessage,
   chromium,
   type BrowserContext as PlaywrightContext,
   type Page as PlaywrightPage,
+  type Worker as PlaywrightWorker,
 } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 
@@ -26,7 +28,7 @@ export interface E2EPage {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   waitFor(selector: string, options?: { hidden?: boolean }): Promise<void>;
   /** Waits until `fn` returns a truthy value in the page. */
-  waitForFunction<A>(fn: (arg: A) => unknown, arg: A): Promise<void>;
+  waitForFunction<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   click(selector: string): Promise<void>;
   /** Replaces the field's value by typing, as a person would. */
   fill(selector: string, value: string): Promise<void>;
@@ -47,6 +49,14 @@ export interface ExtensionBrowser {
   waitForPage(matches: (url: string) => boolean): Promise<E2EPage>;
   /** Addresses of everything open, side panels included (which automation cannot drive). */
   allTargetUrls(): Promise<string[]>;
+  /**
+   * Uncaught errors, unhandled rejections and console errors seen so far in extension contexts
+   * and pages (Chromium: pages, content scripts and the background worker; Firefox: pages).
+   * Failed network loads are not errors of the extension and are left out.
+   */
+  errors: string[];
+  /** Stops the extension's background worker, as the browser does to idle ones (Chromium only). */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,8 +78,8 @@ function playwrightPage(page: PlaywrightPage): E2EPage {
     waitFor: async (selector, options) => {
       await page.waitForSelector(selector, { state: options?.hidden ? 'hidden' : 'visible' });
     },
-    waitForFunction: async (fn, arg) => {
-      await page.waitForFunction(fn as never, arg);
+    waitForFunction: async (fn, arg, timeout) => {
+      await page.waitForFunction(fn as never, arg, { timeout });
     },
     click: (selector) => page.click(selector),
     fill: (selector, value) => page.fill(selector, value),
@@ -82,8 +92,17 @@ function playwrightPage(page: PlaywrightPage): E2EPage {
   };
 }
 
-function puppeteerPage(page: PuppeteerPage): E2EPage {
+/** Browser-generated notes about failed loads: the faults under test, not errors of the code. */
+function isNetworkNote(text: string): boolean {
+  return /^Failed to load resource|net::ERR_/.test(text);
+}
+
+function puppeteerPage(page: PuppeteerPage, errors: string[]): E2EPage {
   page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !isNetworkNote(message.text())) errors.push(`page: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${String(error)}`));
   return {
     // Firefox never resolves navigations to moz-extension:// pages, and its realm is briefly
     // unusable while the page swaps in: start the navigation, then poll until the page is there.
@@ -103,8 +122,8 @@ function puppeteerPage(page: PuppeteerPage): E2EPage {
     waitFor: async (selector, options) => {
       await page.waitForSelector(selector, options?.hidden ? { hidden: true } : { visible: true });
     },
-    waitForFunction: async (fn, arg) => {
-      await page.waitForFunction(fn as never, {}, arg);
+    waitForFunction: async (fn, arg, timeout) => {
+      await page.waitForFunction(fn as never, { timeout }, arg);
     },
     click: (selector) => page.click(selector),
     fill: async (selector, value) => {
@@ -143,7 +162,19 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  const errors: string[] = [];
+  const record = (where: string) => (message: ConsoleMessage) => {
+    if (message.type() === 'error' && !isNetworkNote(message.text()))
+      errors.push(`${where}: ${message.text()}`);
+  };
+  context.on('console', record('page'));
+  context.on('weberror', (error) => errors.push(`page: ${error.error().message}`));
+  // The background restarts as a new worker: each one is watched.
+  const watchWorker = (serviceWorker: PlaywrightWorker) => serviceWorker.on('console', record('background'));
+  context.serviceWorkers().forEach(watchWorker);
+  context.on('serviceworker', watchWorker);
   const extension: ExtensionBrowser = {
+    errors,
     kind: 'chromium',
     extensionOrigin,
     newPage: async () => playwrightPage(await context.newPage()),
@@ -151,6 +182,12 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
     waitForPage: async (matches) => {
       const page = await poll(async () => context.pages().find((candidate) => matches(candidate.url())));
       return playwrightPage(page);
+    },
+    stopBackground: async () => {
+      const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
     },
     allTargetUrls: async () => {
       const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
@@ -200,10 +237,12 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     },
   });
   await browser.installExtension(extensionDir('firefox'));
+  const errors: string[] = [];
   const extension: ExtensionBrowser = {
+    errors,
     kind: 'firefox',
     extensionOrigin: `moz-extension://${FIREFOX_UUID}`,
-    newPage: async () => puppeteerPage(await browser.newPage()),
+    newPage: async () => puppeteerPage(await browser.newPage(), errors),
     pageUrls: async () => Promise.all((await browser.pages()).map(whereIs)),
     waitForPage: async (matches) => {
       const page = await poll(async () => {
@@ -211,7 +250,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
           if (matches(await whereIs(candidate))) return candidate;
         return undefined;
       });
-      return puppeteerPage(page);
+      return puppeteerPage(page, errors);
     },
     allTargetUrls: async () => Promise.all((await browser.pages()).map(whereIs)),
     close: () => browser.close(),

@@ -52,10 +52,10 @@ export async function openExtensionPage(browser: ExtensionBrowser, pathAndQuery:
 }
 
 /** Waits until the page's visible text contains `text`; on timeout, says what it showed instead. */
-export async function waitForText(page: E2EPage, text: string): Promise<void> {
+export async function waitForText(page: E2EPage, text: string, timeoutMs?: number): Promise<void> {
   try {
     // biome-ignore lint/performance/useDomNodeTextContent: only rendered, visible text counts
-    await page.waitForFunction((expected) => document.body?.innerText.includes(expected), text);
+    await page.waitForFunction((expected) => document.body?.innerText.includes(expected), text, timeoutMs);
   } catch (error) {
     // biome-ignore lint/performance/useDomNodeTextContent: only rendered, visible text counts
     const shown = await page.evaluate(() => document.body?.innerText ?? '', null).catch(() => '(page gone)');
@@ -153,4 +153,21 @@ export async function clearExtensionStorage(browser: ExtensionBrowser): Promise<
     await Promise.all([api.storage.local.clear(), api.storage.session.clear(), api.storage.sync.clear()]);
   }, null);
   await page.close();
+}
+
+/** The draft the extension keeps for a user, as stored (null when there is none). */
+export async function storedDraft(
+  browser: ExtensionBrowser,
+  origin: string,
+  userId: number,
+): Promise<{ form: Record<string, string> } | null> {
+  const page = await openExtensionPage(browser, 'options.html');
+  const key = `draft:${origin}:${userId}`;
+  const draft = await page.evaluate(async (draftKey) => {
+    type Area = { get(key: string): Promise<Record<string, unknown>> };
+    const api = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome;
+    return (await api.storage.local.get(draftKey))[draftKey] ?? null;
+  }, key);
+  await page.close();
+  return draft as { form: Record<string, string> } | null;
 }

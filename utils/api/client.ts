@@ -46,7 +46,6 @@ const BACKOFF_CAP_MS = 4_000;
 /** Longer waits are reported to the user as a countdown instead of being slept through. */
 const MAX_RETRY_AFTER_MS = 10_000;
 const MAX_RESPONSE_CHARS = 1_000_000;
-const PUT_ATTEMPTS = 2;
 
 type Outcome =
   | { type: 'response'; status: number; headers: Headers; text: string; redirected: boolean }
@@ -138,7 +137,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     }
   }
 
-  function errorFor(outcome: Outcome, user: UserRef): ApiError {
+  function errorFor(outcome: Outcome, user: UserRef, method: 'GET' | 'PUT'): ApiError {
     if (outcome.type === 'timeout') {
       return {
         kind: 'timeout',
@@ -166,7 +165,10 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       return {
         kind: 'forbidden',
         status,
-        message: `Your account may not edit this profile on ${host}. Editing other users needs the “User management” privilege.`,
+        message:
+          method === 'PUT'
+            ? `Your account may not edit this profile on ${host}. Editing other users needs the “User management” privilege.`
+            : `${host} does not let your account see this profile.`,
       };
     }
     if (status === 404) {
@@ -199,7 +201,10 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     return {
       kind: 'invalidInput',
       status,
-      message: `${host} refused the change (HTTP ${status})${serverMessage(outcome.text)}. Check the fields and try again.`,
+      message:
+        method === 'PUT'
+          ? `${host} refused the change (HTTP ${status})${serverMessage(outcome.text)}. Check the fields and try again.`
+          : `${host} refused the request (HTTP ${status})${serverMessage(outcome.text)}.`,
     };
   }
 
@@ -215,12 +220,13 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     outcome: Outcome & { type: 'response' },
     schema: z.ZodMiniType<T>,
     user: UserRef,
+    method: 'GET' | 'PUT',
   ): Result<T> {
-    if (outcome.status < 200 || outcome.status >= 300) return fail(errorFor(outcome, user));
+    if (outcome.status < 200 || outcome.status >= 300) return fail(errorFor(outcome, user, method));
     const isHtml = /^\s*</.test(outcome.text);
     if (isHtml && outcome.redirected && options.auth.mode === 'session') {
       // Sessions that expired are redirected to the instance's login page.
-      return fail(errorFor({ ...outcome, status: 401 }, user));
+      return fail(errorFor({ ...outcome, status: 401 }, user, method));
     }
     if (outcome.text.length > MAX_RESPONSE_CHARS) return invalidResponse('body', 'the answer is too large');
     let json: unknown;
@@ -257,7 +263,9 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       const outcome = await send('GET', path);
       const delay = attempt < GET_ATTEMPTS ? retryDelay(outcome, attempt) : null;
       if (delay === null) {
-        return outcome.type === 'response' ? parse(outcome, schema, user) : fail(errorFor(outcome, user));
+        return outcome.type === 'response'
+          ? parse(outcome, schema, user, 'GET')
+          : fail(errorFor(outcome, user, 'GET'));
       }
       await sleep(delay);
     }
@@ -294,26 +302,24 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
 
   async function putOnce(form: PathForm, userId: number, changes: ProfileChanges): Promise<Result<Profile>> {
     const outcome = await send('PUT', profilePath(form, userId), changes);
-    if (outcome.type !== 'response') return fail({ ...errorFor(outcome, userId), outcomeUnknown: true });
-    const parsed = parse(outcome, PutProfileResponseSchema, userId);
+    if (outcome.type !== 'response')
+      return fail({ ...errorFor(outcome, userId, 'PUT'), outcomeUnknown: true });
+    const parsed = parse(outcome, PutProfileResponseSchema, userId, 'PUT');
     return parsed.ok ? ok(parsed.value.updatedProfile) : parsed;
   }
 
   /**
-   * Never repeats a PUT blindly: when the answer is lost, it reads the profile back and only
-   * sends again if the change is not there.
+   * Never repeats a PUT by itself: when the answer is lost, it reads the profile back. The change
+   * is there: saved. It is not: the error stands, the draft stays, and the user saves again.
    */
   async function updateProfile(userId: number, changes: ProfileChanges): Promise<Result<Profile>> {
     return withPathForms(userId, async (form) => {
-      let result = await putOnce(form, userId, changes);
-      for (let attempt = 1; !result.ok && result.error.outcomeUnknown; attempt++) {
-        const readBack = await getWithRetry(profilePath(form, userId), GetProfileResponseSchema, userId);
-        if (!readBack.ok) return result;
-        if (changesApplied(changes, readBack.value.profile)) return ok(readBack.value.profile);
-        if (attempt >= PUT_ATTEMPTS) return result;
-        result = await putOnce(form, userId, changes);
-      }
-      return result;
+      const result = await putOnce(form, userId, changes);
+      if (result.ok || !result.error.outcomeUnknown) return result;
+      const readBack = await getWithRetry(profilePath(form, userId), GetProfileResponseSchema, userId);
+      if (!readBack.ok) return result;
+      if (changesApplied(changes, readBack.value.profile)) return ok(readBack.value.profile);
+      return fail({ ...result.error, outcomeUnknown: false });
     });
   }
 

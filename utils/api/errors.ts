@@ -16,6 +16,8 @@ export const API_ERROR_KINDS = [
   'notConfigured',
   /** The background refused a message: wrong sender or malformed payload. */
   'rejected',
+  /** The background stopped before it answered (browsers stop idle extension workers). */
+  'interrupted',
 ] as const;
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 

@@ -5,6 +5,9 @@
  */
 import * as z from 'zod/mini';
 
+// Extension pages forbid eval: parse without zod's `new Function` JIT (and without probing for it).
+z.config({ jitless: true });
+
 /** A value the extension only displays: anything unexpected becomes null. */
 function loose<T extends z.core.SomeType>(schema: T) {
   return z.catch(z.nullable(schema), null);

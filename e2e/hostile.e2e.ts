@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_KIND, type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
+import { configureInstance, openExtensionPage, waitForField } from './harness/extension.ts';
+import { record } from './harness/report.ts';
+import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+
+const MIRA = 6;
+
+interface AttackReport {
+  steps: string[];
+  done: boolean;
+  found: {
+    buttonPresent: boolean;
+    shadowRootVisible: boolean;
+    runtime: boolean;
+    storage: boolean;
+    pageStorage: string;
+    pageText: string;
+  };
+}
+
+describe(`${BROWSER_KIND}: a hostile instance page`, () => {
+  let instance: TestInstance;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    instance = await startTestInstance();
+    browser = await launchExtensionBrowser();
+    await configureInstance(browser, {
+      origin: instance.origin,
+      userId: MIRA,
+      token: instance.tokens.get(MIRA),
+      remember: true,
+    });
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await waitForField(popup, 'Description');
+    await popup.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await instance?.close();
+  });
+
+  it('messages, synthetic events, an imitation button and storage probes: nothing is sent, opened or revealed', async () => {
+    const token = instance.tokens.get(MIRA) ?? '';
+    const site = await browser.newPage();
+    const openBefore = (await browser.allTargetUrls()).length;
+    await instance.clearLog();
+    await site.goto(`${instance.origin}/users/7?attack=1`);
+    await site.waitForFunction(
+      () => (window as { __attack?: { done?: boolean } }).__attack?.done,
+      null,
+      20_000,
+    );
+    const report = await site.evaluate(
+      () => (window as unknown as { __attack: AttackReport }).__attack,
+      null,
+    );
+
+    const checks: [string, boolean][] = [
+      ['the button was there to attack', report.found.buttonPresent],
+      ['its shadow root is closed to the page', !report.found.shadowRootVisible],
+      ['the page has no extension messaging', !report.found.runtime],
+      ['the page has no extension storage', !report.found.storage],
+      ['no editor opened', (await browser.allTargetUrls()).length === openBefore],
+      [
+        'no request reached the instance API',
+        (await instance.requests()).every((r) => !r.path.startsWith('/api/')),
+      ],
+      ['all attack steps ran', report.steps.length === 5 && report.steps.every((s) => !s.includes(':'))],
+    ];
+    for (const [name, blocked] of checks) record({ kind: 'hostile', browser: BROWSER_KIND, name, blocked });
+    const exposed = report.found.pageText.includes(token) || report.found.pageStorage.includes(token);
+    record({ kind: 'tokenCheck', where: `${BROWSER_KIND}: hostile page DOM and storage`, exposed });
+
+    expect(Object.fromEntries(checks)).toEqual(Object.fromEntries(checks.map(([name]) => [name, true])));
+    expect(exposed).toBe(false);
+    await site.close();
+  });
+});

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
+import {
+  clickButton,
+  configureInstance,
+  fillField,
+  openExtensionPage,
+  storedDraft,
+  waitForField,
+  waitForText,
+} from './harness/extension.ts';
+import { record } from './harness/report.ts';
+import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+
+const MIRA = 6;
+
+describe('chromium: the background stops in the middle of a save', () => {
+  let instance: TestInstance;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    instance = await startTestInstance();
+    browser = await launchExtensionBrowser('chromium');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await instance?.close();
+  });
+
+  it('the save resumes in a new worker: saved once, nothing lost', async () => {
+    await configureInstance(browser, {
+      origin: instance.origin,
+      userId: MIRA,
+      token: instance.tokens.get(MIRA),
+    });
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await waitForField(popup, 'Description');
+    await fillField(popup, 'Description', 'Survives a worker restart');
+    await instance.clearLog();
+    // The read before the PUT answers slowly; the worker is stopped while it waits.
+    await instance.addFault({ method: 'GET', path: `^/api/public/user/${MIRA}/`, delayMs: 1500, times: 1 });
+    await clickButton(popup, 'Save');
+    await instance.waitForRequest((request) => request.method === 'GET');
+    await browser.stopBackground?.();
+
+    await waitForText(popup, 'Saved.', 20_000);
+    expect((await instance.profile(MIRA)).description).toBe('Survives a worker restart');
+    const requests = await instance.requests();
+    // Two reads: the one cut off with the stopped worker, and the resumed save's.
+    expect(requests.filter((request) => request.method === 'GET').length).toBeGreaterThanOrEqual(2);
+    const puts = requests.filter((request) => request.method === 'PUT').length;
+    record({
+      kind: 'fault',
+      browser: 'chromium',
+      name: 'background stopped mid-save',
+      keptDraft: true,
+      puts,
+    });
+    expect(puts).toBe(1);
+    expect(await storedDraft(browser, instance.origin, MIRA)).toBeNull();
+    await popup.close();
+  });
+});
