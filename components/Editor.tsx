@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { hostOf } from '@/utils/api/origin';
 import type { EditableField } from '@/utils/api/schemas';
 import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
+import { AvatarEditor } from './AvatarEditor';
 import { ConflictChooser, FIELD_LABELS } from './ConflictChooser';
 import { CountryField, TextAreaField, TextField } from './fields';
 import { ProfileHeader } from './ProfileHeader';
@@ -97,7 +98,7 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
   return (
     <main class="editor" aria-busy={!form && !state.error}>
       {profile ? (
-        <ProfileHeader profile={profile} avatarUrl={null} host={host} />
+        <ProfileHeader profile={profile} avatarUrl={state.avatarUrl} host={host} />
       ) : (
         <div class="skeleton-header" aria-hidden="true" />
       )}
@@ -108,6 +109,13 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
         </p>
       )}
       {state.error && <StatusBanner error={state.error} onRetry={retry} />}
+      {profile && state.target && (
+        <AvatarEditor
+          origin={state.target.origin}
+          userId={state.target.userId}
+          onChanged={editor.setAvatarUrl}
+        />
+      )}
       {state.notice && (
         <div class="banner banner-info" role="status">
           <p>{NOTICES[state.notice]}</p>

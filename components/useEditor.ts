@@ -20,6 +20,7 @@ import {
 import {
   clearSaveStatus,
   getActiveInstance,
+  getCachedAvatar,
   getCachedProfile,
   getDraft,
   getInstance,
@@ -52,6 +53,7 @@ export interface EditorState {
   conflicts: Conflict[];
   /** No instance is set up at all. */
   unconfigured: boolean;
+  avatarUrl: string | null;
 }
 
 export const FIELDS_PAINTED_MARK = 'profile-fields-painted';
@@ -87,6 +89,7 @@ export function useEditor(requested: EditorTarget | null) {
     saving: false,
     conflicts: [],
     unconfigured: false,
+    avatarUrl: null,
   });
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -128,6 +131,11 @@ export function useEditor(requested: EditorTarget | null) {
       const refreshed = previous !== null && previous.updatedAt !== result.value.profile.updatedAt;
       update({ error: null });
       applyProfile(result.value.profile, result.value.origin, refreshed ? 'refreshed' : undefined);
+      const avatar = await sendMessage('ui:getAvatar', {
+        origin: result.value.origin,
+        userId: result.value.userId,
+      });
+      if (avatar.ok) update({ avatarUrl: avatar.value.avatarUrl });
     },
     [applyProfile, update],
   );
@@ -166,10 +174,11 @@ export function useEditor(requested: EditorTarget | null) {
       update({ instance });
       if (userId !== null) {
         const target = { origin: instance.origin, userId };
-        const [cached, draft, saveStatus] = await Promise.all([
+        const [cached, draft, saveStatus, avatarUrl] = await Promise.all([
           getCachedProfile(instance.origin, userId),
           getDraft(instance.origin, userId),
           getSaveStatus(instance.origin, userId),
+          getCachedAvatar(instance.origin, userId),
         ]);
         if (cancelled) return;
         const base = draft?.base ?? (cached ? editableValues(cached.profile) : null);
@@ -181,6 +190,7 @@ export function useEditor(requested: EditorTarget | null) {
           base,
           form: draft?.form ?? (base ? formFromValues(base) : null),
           notice: draft ? 'draftRestored' : null,
+          avatarUrl,
         }));
         showSaveStatus(target, saveStatus);
         // A cached profile goes on screen before any request is made.
@@ -330,7 +340,7 @@ export function useEditor(requested: EditorTarget | null) {
     const origin = target?.origin ?? instance?.origin;
     if (origin) await revalidate({ origin, userId: target?.userId });
   }, [revalidate]);
-  const dismissNotice = useCallback(() => update({ notice: null }), [update]);
+  const setAvatarUrl = useCallback((avatarUrl: string | null) => update({ avatarUrl }), [update]);
 
   return {
     state,
@@ -343,6 +353,6 @@ export function useEditor(requested: EditorTarget | null) {
     discard,
     retry,
     resolveConflict,
-    dismissNotice,
+    setAvatarUrl,
   };
 }

@@ -129,8 +129,8 @@ function validateChanges(body: unknown): Partial<Profile> {
   return changes as Partial<Profile>;
 }
 
-/** Extracts the `avatar` file part of a multipart/form-data body. */
-function multipartFile(body: Buffer, contentType: string): Buffer {
+/** Extracts the `avatar` file part of a multipart/form-data body, with its content type. */
+function multipartFile(body: Buffer, contentType: string): { bytes: Buffer; type: string } {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
   const marker = boundary?.[1] ?? boundary?.[2];
   if (!marker) throw new HttpError(400, 'Missing multipart boundary');
@@ -139,7 +139,9 @@ function multipartFile(body: Buffer, contentType: string): Buffer {
     const headerEnd = part.indexOf('\r\n\r\n');
     if (headerEnd < 0 || !/name="avatar"/.test(part.slice(0, headerEnd))) continue;
     const content = part.slice(headerEnd + 4).replace(/\r\n$/, '');
-    return Buffer.from(content, 'latin1');
+    const type =
+      /content-type:\s*([^\r\n]+)/i.exec(part.slice(0, headerEnd))?.[1] ?? 'application/octet-stream';
+    return { bytes: Buffer.from(content, 'latin1'), type };
   }
   throw new HttpError(400, "Missing multipart field 'avatar'");
 }
@@ -230,14 +232,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       Object.assign(profile, { avatarKey: url, updatedAt: nextTimestamp() });
       send(res, 200, { avatarUrl: url });
     } else if (method === 'PUT') {
-      const type = req.headers['content-type'] ?? '';
-      const bytes = action === 'profile/updateAvatarFile' ? multipartFile(body, type) : body;
-      if (action === 'profile/updateAvatarBytes' && type !== 'image/jpeg') {
+      const contentType = req.headers['content-type'] ?? '';
+      const image =
+        action === 'profile/updateAvatarFile'
+          ? multipartFile(body, contentType)
+          : { bytes: body, type: contentType };
+      if (action === 'profile/updateAvatarBytes' && contentType !== 'image/jpeg') {
         throw new HttpError(415, 'Expected image/jpeg');
       }
-      if (bytes.length === 0) throw new HttpError(400, 'Empty image');
-      const key = `${Date.now()}/userAvatars/${profile.userId}/avatar.jpg`;
-      avatars.set(key, { type: 'image/jpeg', bytes });
+      if (!image.type.startsWith('image/')) throw new HttpError(415, 'Expected an image');
+      if (image.bytes.length === 0) throw new HttpError(400, 'Empty image');
+      const key = `${Date.now()}/userAvatars/${profile.userId}/avatar`;
+      avatars.set(key, image);
       Object.assign(profile, { avatarKey: key, updatedAt: nextTimestamp() });
       send(res, 200, { avatarUrl: avatarUrl(key) });
     } else {
@@ -318,10 +324,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   function pages(res: ServerResponse, url: URL) {
-    const avatar = url.pathname.startsWith('/avatars/') ? avatars.get(url.pathname.slice(9)) : undefined;
+    const key = url.pathname.startsWith('/avatars/') ? url.pathname.slice(9) : null;
+    const avatar = key === null ? undefined : avatars.get(key);
+    const seededOwner = [...users.values()].find((user) => key !== null && user.profile.avatarKey === key);
     if (avatar) {
       res.writeHead(200, { 'content-type': avatar.type });
       res.end(avatar.bytes);
+    } else if (seededOwner) {
+      res.writeHead(200, { 'content-type': 'image/svg+xml' });
+      res.end(initialsAvatar(seededOwner.profile.user.name));
     } else if (url.pathname === '/sim-data/users') {
       send(
         res,
@@ -412,6 +423,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 function dropMidAnswer(res: ServerResponse): void {
   res.socket?.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"upd');
   res.socket?.destroySoon();
+}
+
+/** A seeded user's avatar: initials on a colour, so the simulator needs no image files. */
+function initialsAvatar(name: string): string {
+  const initials = name
+    .split(' ')
+    .map((part) => part[0])
+    .join('')
+    .slice(0, 2);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" fill="#c4682b"/><text x="48" y="60" font-family="sans-serif" font-size="38" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
 }
 
 function statusOf(error: unknown): number {

@@ -10,6 +10,7 @@ import type { Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS, type Result } from './api/errors.ts';
 import { CountrySchema, EDITABLE_FIELDS, EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
+import { AVATAR_TYPES, MAX_AVATAR_BYTES } from './profile/avatar.ts';
 import { MAX_DESCRIPTION_LENGTH } from './profile/fields.ts';
 
 export const PROTOCOL = 'profile-quick-edit/1';
@@ -104,6 +105,29 @@ export const MESSAGES = {
       draftEditedAt: z.optional(z.number()),
     }),
     result: resultOf(SaveOutcomeSchema),
+  },
+  /** The user's current avatar address (null: none). */
+  'ui:getAvatar': {
+    senders: ['extensionPage'],
+    payload: z.object({ origin: originText, userId: z.int().check(z.positive()) }),
+    result: resultOf(z.object({ avatarUrl: z.nullable(z.string()) })),
+  },
+  /** A new avatar: an https address, or an image file (base64, as messages carry only JSON). */
+  'ui:setAvatar': {
+    senders: ['extensionPage'],
+    payload: z.object({
+      origin: originText,
+      userId: z.int().check(z.positive()),
+      change: z.union([
+        z.object({ url: z.string().check(z.regex(/^https:\/\/\S+$/), z.maxLength(2048)) }),
+        z.object({
+          name: z.string().check(z.maxLength(200)),
+          type: z.enum(AVATAR_TYPES),
+          base64: z.string().check(z.maxLength(Math.ceil((MAX_AVATAR_BYTES * 4) / 3) + 4)),
+        }),
+      ]),
+    }),
+    result: resultOf(z.object({ avatarUrl: z.nullable(z.string()) })),
   },
   'ui:listInstances': {
     senders: ['extensionPage'],

@@ -50,6 +50,7 @@ interface LocalSchema {
   [key: `cache:${InstanceKey}`]: unknown;
   [key: `recent:${string}`]: unknown;
   [key: `save:${InstanceKey}`]: unknown;
+  [key: `avatar:${InstanceKey}`]: unknown;
 }
 interface SessionSchema {
   [key: `token:${string}`]: unknown;
@@ -216,6 +217,16 @@ export async function getCachedProfile(origin: string, userId: number): Promise<
 
 export async function setCachedProfile(origin: string, userId: number, cached: CachedProfile): Promise<void> {
   await local.setItem(`cache:${userKey(origin, userId)}`, cached);
+}
+
+/** The avatar address last seen, shown at once on the next open. */
+export async function getCachedAvatar(origin: string, userId: number): Promise<string | null> {
+  return read(local.getItem(`avatar:${userKey(origin, userId)}`), z.string(), null as string | null);
+}
+
+export async function setCachedAvatar(origin: string, userId: number, url: string | null): Promise<void> {
+  const key = `avatar:${userKey(origin, userId)}` as const;
+  await (url === null ? local.removeItem(key) : local.setItem(key, url));
 }
 
 const SaveStatusSchema = z.object({

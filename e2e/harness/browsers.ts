@@ -33,6 +33,8 @@ export interface E2EPage {
   /** Replaces the field's value by typing, as a person would. */
   fill(selector: string, value: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Picks a file in a file input, as the file chooser would. */
+  uploadFile(selector: string, file: string): Promise<void>;
   resize(width: number, height: number): Promise<void>;
   screenshot(file: string): Promise<void>;
   close(): Promise<void>;
@@ -84,6 +86,7 @@ function playwrightPage(page: PlaywrightPage): E2EPage {
     click: (selector) => page.click(selector),
     fill: (selector, value) => page.fill(selector, value),
     press: (key) => page.keyboard.press(key),
+    uploadFile: (selector, file) => page.setInputFiles(selector, file),
     resize: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (file) => {
       await page.screenshot({ path: file });
@@ -130,6 +133,11 @@ function puppeteerPage(page: PuppeteerPage, errors: string[]): E2EPage {
       await page.locator(selector).fill(value);
     },
     press: (key) => page.keyboard.press(key as never),
+    uploadFile: async (selector, file) => {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    },
     resize: (width, height) => page.setViewport({ width, height }),
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png` });

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { type ApiError, fail, ok, type Result } from './errors.ts';
 import { hostOf } from './origin.ts';
 import {
+  AvatarResponseSchema,
   EDITABLE_FIELDS,
   GetProfileResponseSchema,
   type Profile,
@@ -32,11 +33,15 @@ export interface ClientOptions {
   now?: () => number;
 }
 
+export type AvatarChange = { url: string } | { file: Blob; name: string };
+
 export interface CreatorsHubClient {
   getProfile(user: UserRef): Promise<Result<Profile>>;
   updateProfile(userId: number, changes: ProfileChanges): Promise<Result<Profile>>;
   /** The user signed in by the browser session (or owning the token). */
   getSessionUserId(): Promise<Result<number>>;
+  getAvatar(userId: number): Promise<Result<string | null>>;
+  setAvatar(userId: number, change: AvatarChange): Promise<Result<string | null>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -94,10 +99,12 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
   const host = hostOf(options.origin);
   let knownForm = options.pathForm ?? null;
 
+  /** One request. A FormData body goes as multipart (the browser sets its boundary), others as JSON. */
   async function send(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<Outcome> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.auth.mode === 'token') headers.authorization = `Bearer ${normalizeToken(options.auth.token)}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -108,7 +115,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       const response = await doFetch(`${options.origin}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
         credentials: options.auth.mode === 'session' ? 'include' : 'omit',
         signal: controller.signal,
         cache: 'no-store',
@@ -330,5 +337,34 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     return id === undefined ? invalidResponse('user.id', 'missing') : ok(id);
   }
 
-  return { getProfile, updateProfile, getSessionUserId };
+  const avatarPath = (userId: number, action = 'avatar') => `/api/public/user/${userId}/profile/${action}`;
+
+  async function getAvatar(userId: number): Promise<Result<string | null>> {
+    const result = await getWithRetry(avatarPath(userId), AvatarResponseSchema, userId);
+    return result.ok ? ok(result.value.avatarUrl ?? null) : result;
+  }
+
+  /** A new avatar from a web address, or uploaded as a file (multipart field `avatar`). */
+  async function setAvatar(userId: number, change: AvatarChange): Promise<Result<string | null>> {
+    let body: unknown;
+    if ('file' in change) {
+      const form = new FormData();
+      form.append('avatar', change.file, change.name);
+      body = form;
+    } else {
+      body = { avatarUrl: change.url };
+    }
+    const outcome = await send(
+      'PUT',
+      avatarPath(userId, 'file' in change ? 'updateAvatarFile' : 'avatar'),
+      body,
+    );
+    if (outcome.type !== 'response') return fail(errorFor(outcome, userId, 'PUT'));
+    const parsed = parse(outcome, AvatarResponseSchema, userId, 'PUT');
+    if (!parsed.ok) return parsed;
+    // Instances that answer an upload without the new address are asked for it.
+    return parsed.value.avatarUrl === undefined ? getAvatar(userId) : ok(parsed.value.avatarUrl);
+  }
+
+  return { getProfile, updateProfile, getSessionUserId, getAvatar, setAvatar };
 }

@@ -53,6 +53,11 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export const GetProfileResponseSchema = z.object({ profile: ProfileSchema });
 export const PutProfileResponseSchema = z.object({ updatedProfile: ProfileSchema });
 
+/** Only http(s) addresses are ever shown as an image. */
+export const AvatarResponseSchema = z.object({
+  avatarUrl: z.optional(z.nullable(z.string().check(z.regex(/^https?:\/\//)))),
+});
+
 export const SessionUserResponseSchema = z.object({
   user: z.object({ id: z.optional(z.int()), name: loose(z.string()), username: loose(z.string()) }),
 });

@@ -1,20 +1,28 @@
 /** Reading and saving profiles for the editor pages. */
-import type { CreatorsHubClient, UserRef } from '../api/client.ts';
-import { ok, type Result } from '../api/errors.ts';
+import type { AvatarChange, CreatorsHubClient, UserRef } from '../api/client.ts';
+import { fail, ok, type Result } from '../api/errors.ts';
 import type { EditableValues, ProfileChanges } from '../api/schemas.ts';
 import type { Handlers, SaveOutcome } from '../messaging.ts';
+import { avatarFileProblem } from '../profile/avatar.ts';
 import { editableValues, mergeWithServer } from '../profile/form.ts';
 import {
   clearSaveStatus,
   getDraft,
   type Instance,
   removeDraft,
+  setCachedAvatar,
   setSaveStatus,
   updateInstance,
 } from '../storage.ts';
 import type { HandlerContext } from './context.ts';
 
-export function profileHandlers(ctx: HandlerContext): Pick<Handlers, 'ui:getProfile' | 'ui:saveProfile'> {
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+}
+
+export function profileHandlers(
+  ctx: HandlerContext,
+): Pick<Handlers, 'ui:getProfile' | 'ui:saveProfile' | 'ui:getAvatar' | 'ui:setAvatar'> {
   /** Reads the server's current values right before the PUT and merges three ways. */
   async function saveMerged(
     client: CreatorsHubClient,
@@ -52,6 +60,31 @@ export function profileHandlers(ctx: HandlerContext): Pick<Handlers, 'ui:getProf
         await updateInstance(instance.origin, { userId: result.value.userId });
       }
       return ok(await ctx.remember(instance, result.value));
+    },
+
+    async 'ui:getAvatar'({ origin, userId }) {
+      const connection = await ctx.connect(origin);
+      if (!connection.ok) return connection;
+      const avatar = await connection.value.client.getAvatar(userId);
+      if (!avatar.ok) return avatar;
+      await setCachedAvatar(origin, userId, avatar.value);
+      return ok({ avatarUrl: avatar.value });
+    },
+
+    async 'ui:setAvatar'({ origin, userId, change }) {
+      const connection = await ctx.connect(origin);
+      if (!connection.ok) return connection;
+      let upload: AvatarChange = { url: 'url' in change ? change.url : '' };
+      if ('base64' in change) {
+        const bytes = bytesOf(change.base64);
+        const problem = avatarFileProblem(change.type, bytes.length);
+        if (problem) return fail({ kind: 'invalidInput', message: problem });
+        upload = { file: new Blob([bytes], { type: change.type }), name: change.name };
+      }
+      const avatar = await connection.value.client.setAvatar(userId, upload);
+      if (!avatar.ok) return avatar;
+      await setCachedAvatar(origin, userId, avatar.value);
+      return ok({ avatarUrl: avatar.value });
     },
 
     async 'ui:saveProfile'({ origin, userId, changes, base, draftEditedAt }) {

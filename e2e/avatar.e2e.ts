@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BROWSER_KIND,
+  type E2EPage,
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+} from './harness/browsers.ts';
+import {
+  byName,
+  clickButton,
+  configureInstance,
+  fillField,
+  openExtensionPage,
+  waitForField,
+  waitForText,
+} from './harness/extension.ts';
+import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+
+const MIRA = 6;
+const IMAGE = path.resolve(import.meta.dirname, '../assets/public/icon/96.png');
+
+describe(`${BROWSER_KIND}: avatar`, () => {
+  let instance: TestInstance;
+  let browser: ExtensionBrowser;
+  let popup: E2EPage;
+
+  beforeAll(async () => {
+    instance = await startTestInstance();
+    browser = await launchExtensionBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await instance?.close();
+  });
+  beforeEach(async () => {
+    await instance.reset();
+    await configureInstance(browser, {
+      origin: instance.origin,
+      userId: MIRA,
+      token: instance.tokens.get(MIRA),
+    });
+    popup = await openExtensionPage(browser, 'popup.html');
+    await waitForField(popup, 'Description');
+    await clickButton(popup, 'Change avatar');
+  });
+
+  const headerAvatar = () =>
+    popup.evaluate(() => document.querySelector<HTMLImageElement>('.profile-header img')?.src ?? null, null);
+
+  async function avatarOnInstance(): Promise<string | null> {
+    const response = await fetch(`${instance.origin}/api/public/user/${MIRA}/profile/avatar`, {
+      headers: { authorization: `Bearer ${instance.tokens.get(MIRA)}` },
+    });
+    return ((await response.json()) as { avatarUrl: string | null }).avatarUrl;
+  }
+
+  it('shows the current avatar and changes it by web address', async () => {
+    await popup.waitForFunction(() => document.querySelector('.profile-header img'), null);
+    expect(await headerAvatar()).toContain('/avatars/1677061054831/userAvatars/6/avatar.jpg');
+    await fillField(popup, 'Image address', 'http://images.example/mira.png');
+    await waitForText(popup, 'Use an https:// image address.');
+    await fillField(popup, 'Image address', 'https://images.example/mira.png');
+    await clickButton(popup, 'Use address');
+    await waitForText(popup, 'Avatar changed.');
+    expect(await avatarOnInstance()).toBe('https://images.example/mira.png');
+    expect(await headerAvatar()).toBe('https://images.example/mira.png');
+  });
+
+  it('uploads a picked file after a preview', async () => {
+    await popup.uploadFile(await byName(popup, 'Image file'), IMAGE);
+    await popup.waitForFunction(() => document.querySelector('img[alt="Preview of the new avatar"]'), null);
+    await clickButton(popup, 'Upload image');
+    await waitForText(popup, 'Avatar changed.');
+    const url = await avatarOnInstance();
+    expect(url).toMatch(/\/avatars\/\d+\/userAvatars\/6\/avatar$/);
+    const uploaded = Buffer.from(await (await fetch(url ?? '')).arrayBuffer());
+    const { readFileSync } = await import('node:fs');
+    expect(uploaded.equals(readFileSync(IMAGE))).toBe(true);
+  });
+
+  it('takes a dropped image, and refuses a file that is not one without sending anything', async () => {
+    await instance.clearLog();
+    const drop = (name: string, type: string, text: string) =>
+      popup.evaluate(
+        ({ name, type, text }) => {
+          const zone = document.querySelector('.drop-zone') as HTMLElement;
+          const data = new DataTransfer();
+          data.items.add(new File([text], name, { type }));
+          zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        { name, type, text },
+      );
+    await drop('notes.txt', 'text/plain', 'not an image');
+    await waitForText(popup, 'Choose a JPEG, PNG or WebP image.');
+    expect(
+      await popup.evaluate(
+        () => (document.querySelector('.drop-zone .primary') as HTMLButtonElement).disabled,
+        null,
+      ),
+    ).toBe(true);
+
+    await drop('face.png', 'image/png', '\x89PNG fake but typed');
+    await popup.waitForFunction(() => document.querySelector('img[alt="Preview of the new avatar"]'), null);
+    await clickButton(popup, 'Upload image');
+    await waitForText(popup, 'Avatar changed.');
+    const puts = (await instance.requests()).filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.path)).toEqual([`/api/public/user/${MIRA}/profile/updateAvatarFile`]);
+  });
+});
