@@ -24,7 +24,7 @@ interface Props {
 
 export function ConflictChooser({ conflicts, host, onChoose }: Props) {
   return (
-    <section class="banner banner-warning" aria-labelledby="conflicts-title">
+    <section class="banner banner-warning" aria-labelledby="conflicts-title" tabIndex={-1}>
       <h2 id="conflicts-title">Changed on {host} while you were editing</h2>
       {conflicts.map((conflict) => {
         const label = FIELD_LABELS[conflict.field];

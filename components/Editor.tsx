@@ -68,11 +68,23 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
     instance?.userId != null && state.target != null && state.target.userId !== instance.userId;
   const retry = () => void (editor.dirty ? editor.save() : editor.retry());
 
+  /** Saves; when that cannot happen, focus goes to the first thing to fix. */
+  async function submit() {
+    const saved = Object.keys(errors).length === 0 && (await editor.save());
+    if (saved) return;
+    requestAnimationFrame(() => {
+      const problem = document.querySelector<HTMLElement>(
+        '[aria-invalid="true"], .banner-error, .banner-warning',
+      );
+      problem?.focus();
+    });
+  }
+
   function onKeyDown(event: KeyboardEvent) {
     const key = event.key.toLowerCase();
     if ((event.ctrlKey || event.metaKey) && (key === 's' || key === 'enter')) {
       event.preventDefault();
-      if (canSave) void editor.save();
+      if (editor.dirty) void submit();
     }
   }
 
@@ -129,7 +141,7 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
           onKeyDown={onKeyDown}
           onSubmit={(event) => {
             event.preventDefault();
-            void editor.save();
+            void submit();
           }}
         >
           <TextAreaField

@@ -48,7 +48,7 @@ export function StatusBanner({ error, onRetry }: Props) {
         : error.message;
 
   return (
-    <div class="banner banner-error" role="alert">
+    <div class="banner banner-error" role="alert" tabIndex={-1}>
       <p>{message}</p>
       <div class="banner-actions">
         {needsOptions && (

@@ -153,6 +153,28 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await waitForText(page, 'Saved.');
   });
 
+  it('works from the keyboard alone: Tab to a field, type, Ctrl+S; a bad field takes the focus', async () => {
+    const page = await openPopup();
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '', null);
+    for (let presses = 0; presses < 30 && (await focused()) !== 'description'; presses++)
+      await page.press('Tab');
+    expect(await focused()).toBe('description');
+    await page.press('Control+A');
+    await page.type('Typed with the keyboard');
+    await page.press('Control+S');
+    await waitForText(page, 'Saved.');
+    expect((await instance.profile(MIRA)).description).toBe('Typed with the keyboard');
+
+    for (let presses = 0; presses < 30 && (await focused()) !== 'websiteUrl'; presses++)
+      await page.press('Tab');
+    await page.type('javascript:alert(1)');
+    await page.press('Tab');
+    await page.press('Control+S');
+    await waitForText(page, 'Only web addresses (https://…) can be used here.');
+    await page.waitForFunction(() => document.activeElement?.id === 'websiteUrl', null);
+    expect(await puts()).toHaveLength(1);
+  });
+
   it('with a warm cache, fills the form before it sends any request', async () => {
     await (await openPopup()).close();
     await instance.clearLog();

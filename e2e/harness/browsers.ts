@@ -27,12 +27,18 @@ export interface E2EPage {
   goto(url: string): Promise<void>;
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   waitFor(selector: string, options?: { hidden?: boolean }): Promise<void>;
+  /** Runs a script given as source text (test tooling such as axe-core), bypassing page CSP. */
+  evaluateScript(source: string): Promise<unknown>;
+  /** The page's current address. */
+  url(): Promise<string>;
   /** Waits until `fn` returns a truthy value in the page. */
   waitForFunction<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   click(selector: string): Promise<void>;
   /** Replaces the field's value by typing, as a person would. */
   fill(selector: string, value: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Types into whatever has focus, key by key. */
+  type(text: string): Promise<void>;
   /** Picks a file in a file input, as the file chooser would. */
   uploadFile(selector: string, file: string): Promise<void>;
   resize(width: number, height: number): Promise<void>;
@@ -77,6 +83,8 @@ function playwrightPage(page: PlaywrightPage): E2EPage {
       await page.goto(url);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
+    evaluateScript: (source) => page.evaluate(source),
+    url: async () => page.url(),
     waitFor: async (selector, options) => {
       await page.waitForSelector(selector, { state: options?.hidden ? 'hidden' : 'visible' });
     },
@@ -86,6 +94,7 @@ function playwrightPage(page: PlaywrightPage): E2EPage {
     click: (selector) => page.click(selector),
     fill: (selector, value) => page.fill(selector, value),
     press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
     uploadFile: (selector, file) => page.setInputFiles(selector, file),
     resize: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (file) => {
@@ -122,6 +131,8 @@ function puppeteerPage(page: PuppeteerPage, errors: string[]): E2EPage {
       throw new Error(`Timed out loading ${url}`);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluateScript: (source) => page.evaluate(source),
+    url: () => whereIs(page),
     waitFor: async (selector, options) => {
       await page.waitForSelector(selector, options?.hidden ? { hidden: true } : { visible: true });
     },
@@ -132,7 +143,15 @@ function puppeteerPage(page: PuppeteerPage, errors: string[]): E2EPage {
     fill: async (selector, value) => {
       await page.locator(selector).fill(value);
     },
-    press: (key) => page.keyboard.press(key as never),
+    // Puppeteer presses one key: chords like Control+S are held and released here.
+    press: async (chord) => {
+      const keys = chord.split('+') as never[];
+      const key = keys.pop() as never;
+      for (const modifier of keys) await page.keyboard.down(modifier);
+      await page.keyboard.press(key);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+    },
+    type: (text) => page.keyboard.type(text),
     uploadFile: async (selector, file) => {
       const input = await page.$(selector);
       if (!input) throw new Error(`no ${selector}`);

@@ -1,4 +1,5 @@
 /** Shortcuts for putting the extension in a known state and reading what it shows. */
+import { expectAccessible } from './accessibility.ts';
 import type { E2EPage, ExtensionBrowser } from './browsers.ts';
 
 export interface InstanceSetup {
@@ -61,6 +62,7 @@ export async function waitForText(page: E2EPage, text: string, timeoutMs?: numbe
     const shown = await page.evaluate(() => document.body?.innerText ?? '', null).catch(() => '(page gone)');
     throw new Error(`“${text}” never appeared. The page showed:\n${shown}`, { cause: error });
   }
+  await expectAccessible(page);
 }
 
 /**
