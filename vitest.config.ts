@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/audit/**'],
+          setupFiles: ['test/setup-i18n.ts'],
           mockReset: true,
           restoreMocks: true,
         },

@@ -69,13 +69,15 @@ export default defineConfig({
     excludeSources: ['.output/**', 'e2e/**', 'test/**', 'simulator/**', 'scripts/**', '.ci/**'],
   },
   manifest: ({ browser, mode }) => ({
-    name: 'Profile Quick Edit',
-    description: 'Edit your Creators Hub profile — bio, social links, country — from any tab.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    action: { default_title: '__MSG_extName__' },
     permissions: ['storage', 'scripting', 'contextMenus'],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Open the profile editor',
+        description: '__MSG_commandOpenEditor__',
       },
     },
     optional_host_permissions: INSTANCE_ORIGIN_PATTERNS,

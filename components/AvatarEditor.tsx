@@ -1,6 +1,7 @@
 /** Changing the avatar: from a web address, or a file picked or dropped, previewed first. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '@/utils/api/errors';
+import { t } from '@/utils/i18n';
 import { AVATAR_TYPES, avatarFileProblem, avatarUrlProblem } from '@/utils/profile/avatar';
 import { sendMessage } from '@/utils/ui-messaging';
 
@@ -65,7 +66,7 @@ export function AvatarEditor({ origin, userId, onChanged }: Props) {
       setProblem((result.error as ApiError).message);
       return;
     }
-    setStatus('Avatar changed.');
+    setStatus(t('avatarChanged'));
     setFile(null);
     setPreview(null);
     setUrl('');
@@ -76,9 +77,9 @@ export function AvatarEditor({ origin, userId, onChanged }: Props) {
 
   return (
     <details class="avatar-editor">
-      <summary>Change avatar</summary>
+      <summary>{t('changeAvatar')}</summary>
       <div class="field">
-        <label for="avatar-url">Image address</label>
+        <label for="avatar-url">{t('imageAddress')}</label>
         <div class="inline">
           <input
             id="avatar-url"
@@ -93,7 +94,7 @@ export function AvatarEditor({ origin, userId, onChanged }: Props) {
             disabled={busy || url.trim() === '' || urlProblem !== null}
             onClick={() => void apply('url')}
           >
-            Use address
+            {t('useAddress')}
           </button>
         </div>
         {urlProblem && (
@@ -115,18 +116,18 @@ export function AvatarEditor({ origin, userId, onChanged }: Props) {
           choose(event.dataTransfer?.files[0]);
         }}
       >
-        <legend>Upload an image</legend>
-        {preview && <img class="avatar avatar-preview" src={preview} alt="Preview of the new avatar" />}
-        <label for="avatar-file">Image file</label>
+        <legend>{t('uploadAnImage')}</legend>
+        {preview && <img class="avatar avatar-preview" src={preview} alt={t('avatarPreview')} />}
+        <label for="avatar-file">{t('imageFile')}</label>
         <input
           id="avatar-file"
           type="file"
           accept={AVATAR_TYPES.join(',')}
           onChange={(event) => choose(event.currentTarget.files?.[0])}
         />
-        <p class="field-hint">JPEG, PNG or WebP, under 5 MB. You can also drop it here.</p>
+        <p class="field-hint">{t('imageFileHint')}</p>
         <button type="button" class="primary" disabled={busy || !file} onClick={() => void apply('file')}>
-          Upload image
+          {t('uploadImage')}
         </button>
       </fieldset>
       {problem && (

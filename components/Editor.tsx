@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { hostOf } from '@/utils/api/origin';
 import type { EditableField } from '@/utils/api/schemas';
+import { type MessageKey, t } from '@/utils/i18n';
 import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
 import { AvatarEditor } from './AvatarEditor';
 import { ConflictChooser, FIELD_LABELS } from './ConflictChooser';
@@ -13,18 +14,18 @@ import { UserSwitcher } from './UserSwitcher';
 import { type EditorTarget, FIELDS_PAINTED_MARK, type Notice, useEditor } from './useEditor';
 
 const SOCIAL_FIELDS = [
-  ['twitterUrl', '@name or twitter.com/name'],
-  ['facebookUrl', 'facebook.com/name'],
-  ['instagramUrl', '@name or instagram.com/name'],
-  ['websiteUrl', 'example.com'],
+  ['twitterUrl', 'placeholderTwitter'],
+  ['facebookUrl', 'placeholderFacebook'],
+  ['instagramUrl', 'placeholderInstagram'],
+  ['websiteUrl', 'placeholderWebsite'],
 ] as const;
 
-const NOTICES: Record<Exclude<Notice, null>, string> = {
-  draftRestored: 'Restored your unsaved changes.',
-  refreshed: 'Updated with newer data from the instance.',
-  saved: 'Saved.',
-  savedWhileClosed: 'Your last change was saved.',
-};
+const NOTICES = {
+  draftRestored: 'noticeDraftRestored',
+  refreshed: 'noticeRefreshed',
+  saved: 'noticeSaved',
+  savedWhileClosed: 'noticeSavedWhileClosed',
+} as const satisfies Record<Exclude<Notice, null>, MessageKey>;
 
 interface Props {
   target: EditorTarget | null;
@@ -53,10 +54,10 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
   if (state.unconfigured) {
     return (
       <main class="editor">
-        <h1>Profile Quick Edit</h1>
-        <p>Connect your Creators Hub instance to start editing your profile.</p>
+        <h1>{t('extName')}</h1>
+        <p>{t('setUpIntro')}</p>
         <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
-          Set up
+          {t('setUp')}
         </button>
       </main>
     );
@@ -91,7 +92,7 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
   function fieldProps(field: EditableField) {
     return {
       id: field,
-      label: FIELD_LABELS[field],
+      label: t(FIELD_LABELS[field]),
       value: form?.[field] ?? '',
       error: errors[field],
       onInput: (value: string) => editor.setField(field, value),
@@ -101,7 +102,7 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
   /** Shows what a handle or bare host will be saved as. */
   function normalisedHint(field: EditableField) {
     const next = changes[field];
-    return typeof next === 'string' && next !== form?.[field] ? `Saved as ${next}` : undefined;
+    return typeof next === 'string' && next !== form?.[field] ? t('savedAs', next) : undefined;
   }
 
   const description = form?.description ?? '';
@@ -116,8 +117,7 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
       )}
       {editingOther && profile && (
         <p class="editing-other" role="note">
-          You are editing <strong>{profile.user?.name ?? `user ${profile.userId}`}</strong>’s profile, not
-          your own.
+          <strong>{t('editingOther', profile.user?.name ?? t('userNumber', profile.userId))}</strong>
         </p>
       )}
       {state.error && <StatusBanner error={state.error} onRetry={retry} />}
@@ -130,7 +130,7 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
       )}
       {state.notice && (
         <div class="banner banner-info" role="status">
-          <p>{NOTICES[state.notice]}</p>
+          <p>{t(NOTICES[state.notice])}</p>
         </div>
       )}
       {state.conflicts.length > 0 && (
@@ -149,8 +149,8 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
             maxLength={MAX_DESCRIPTION_LENGTH}
             hint={
               <>
-                {description.length} / {MAX_DESCRIPTION_LENGTH} characters
-                {hasMarkup && ' · Formatting from the instance (HTML) is kept as written.'}
+                {t('characterCount', description.length, MAX_DESCRIPTION_LENGTH)}
+                {hasMarkup && t('formattingKept')}
               </>
             }
           />
@@ -158,22 +158,22 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
             <TextField
               key={field}
               {...fieldProps(field)}
-              placeholder={placeholder}
+              placeholder={t(placeholder)}
               hint={normalisedHint(field)}
             />
           ))}
           <CountryField {...fieldProps('country')} />
           <div class="actions">
             <button type="submit" class="primary" disabled={!canSave}>
-              {state.saving ? 'Saving…' : 'Save'}
+              {state.saving ? t('saving') : t('save')}
             </button>
             {editor.dirty && (
               <button type="button" onClick={() => void editor.discard()}>
-                Discard
+                {t('discard')}
               </button>
             )}
             <span class="shortcut" aria-hidden="true">
-              Ctrl+S
+              {t('saveShortcut')}
             </span>
           </div>
         </form>
@@ -188,7 +188,7 @@ export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
       )}
       {!form && !state.error && (
         <p class="visually-hidden" role="status">
-          Loading profile…
+          {t('loadingProfile')}
         </p>
       )}
       {origin && state.target && (editingOther || profile?.user?.role?.privileges?.userManage) && (

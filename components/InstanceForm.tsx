@@ -7,6 +7,7 @@ import type { ApiError } from '@/utils/api/errors';
 import { hostOf, normalizeInstanceOrigin } from '@/utils/api/origin';
 import { userIdFromToken } from '@/utils/api/token';
 import { requestHostAccess } from '@/utils/host-access';
+import { type MessageKey, t } from '@/utils/i18n';
 import type { InstanceSummary } from '@/utils/messaging';
 import { DEFAULT_ROUTE_PATTERNS } from '@/utils/storage';
 import { sendMessage } from '@/utils/ui-messaging';
@@ -20,16 +21,16 @@ interface Props {
 
 type Outcome = { kind: 'ok'; message: string } | { kind: 'error'; error: ApiError } | null;
 
-const ERROR_TITLES: Partial<Record<ApiError['kind'], string>> = {
-  unauthorized: 'Not signed in',
-  forbidden: 'Not allowed',
-  notFound: 'User not found',
-  network: 'Instance unreachable',
-  timeout: 'No answer',
-  server: 'Instance error',
-  invalidResponse: 'Unexpected answer',
-  rateLimited: 'Rate limited',
-  notConfigured: 'Not set up',
+const ERROR_TITLES: Partial<Record<ApiError['kind'], MessageKey>> = {
+  unauthorized: 'titleNotSignedIn',
+  forbidden: 'titleNotAllowed',
+  notFound: 'titleUserNotFound',
+  network: 'titleUnreachable',
+  timeout: 'titleNoAnswer',
+  server: 'titleInstanceError',
+  invalidResponse: 'titleUnexpected',
+  rateLimited: 'titleRateLimited',
+  notConfigured: 'titleNotSetUp',
 };
 
 export function InstanceForm({ existing, onSaved, onCancel }: Props) {
@@ -59,10 +60,9 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
     const errors: Record<string, string> = {};
     if (!preview.ok) errors.address = preview.error.message;
     if (authMode === 'token' && token.trim().replace(/^bearer\s*/i, '') === '' && !existing?.hasToken) {
-      errors.token = 'Paste your API token (instance → Settings → API Access → Generate token).';
+      errors.token = t('errTokenMissing');
     }
-    if (userId !== '' && !/^[1-9]\d*$/.test(userId.trim()))
-      errors.userId = 'A user ID is a whole number, like 6.';
+    if (userId !== '' && !/^[1-9]\d*$/.test(userId.trim())) errors.userId = t('errUserIdNumber');
     setFieldErrors(errors);
     return preview.ok && Object.keys(errors).length === 0 ? preview.value : null;
   }
@@ -109,13 +109,12 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
           kind: 'error',
           error: {
             kind: 'notConfigured',
-            message: `Access to ${hostOf(origin)} was not granted, so the extension cannot reach it.`,
+            message: t('accessNotGranted', hostOf(origin)),
           },
         });
         return;
       }
-      if (await save())
-        setOutcome({ kind: 'ok', message: `Access to ${hostOf(origin)} granted and settings saved.` });
+      if (await save()) setOutcome({ kind: 'ok', message: t('accessGranted', hostOf(origin)) });
     });
   }
 
@@ -123,7 +122,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
     event.preventDefault();
     if (!checkLocally()) return;
     void run(async () => {
-      if (await save()) setOutcome({ kind: 'ok', message: 'Saved.' });
+      if (await save()) setOutcome({ kind: 'ok', message: t('noticeSaved') });
     });
   }
 
@@ -141,7 +140,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
       setUserId(String(id));
       setOutcome({
         kind: 'ok',
-        message: `Connected as ${name ?? 'an unnamed user'}${username ? ` (@${username})` : ''}, user ${id}.`,
+        message: t('connectedAs', name ?? t('unnamedUser'), username ? ` (@${username})` : '', id),
       });
     });
   }
@@ -157,21 +156,17 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
         return;
       }
       setUserId(String(result.value.userId));
-      const from = { session: 'your browser session', me: 'the instance', token: 'the token' }[
-        result.value.source
-      ];
-      setOutcome({ kind: 'ok', message: `Found user ${result.value.userId} from ${from}.` });
+      const found = { session: 'foundUserSession', me: 'foundUserMe', token: 'foundUserToken' } as const;
+      setOutcome({ kind: 'ok', message: t(found[result.value.source], result.value.userId) });
     });
   }
 
-  const tokenPlaceholder = existing?.hasToken
-    ? 'Stored. Paste a new token to replace it.'
-    : 'Paste your token';
+  const tokenPlaceholder = existing?.hasToken ? t('tokenStored') : t('tokenPaste');
 
   return (
     <form class="instance-form" onSubmit={onSave} aria-busy={busy}>
       <div class={`field${fieldErrors.address ? ' field-invalid' : ''}`}>
-        <label for="instance-url">Instance URL</label>
+        <label for="instance-url">{t('instanceUrl')}</label>
         <input
           id="instance-url"
           value={address}
@@ -183,19 +178,17 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
         />
         <p id="instance-url-message" class={fieldErrors.address ? 'field-error' : 'field-hint'}>
           {fieldErrors.address ??
-            (host
-              ? `Connects to ${preview.ok ? preview.value : ''}`
-              : 'The address of your Creators Hub instance.')}
+            (host ? t('connectsTo', preview.ok ? preview.value : '') : t('instanceUrlHint'))}
         </p>
       </div>
 
       <div class="field">
-        <label for="instance-label">Label (optional)</label>
+        <label for="instance-label">{t('labelOptional')}</label>
         <input id="instance-label" value={label} onInput={(event) => setLabel(event.currentTarget.value)} />
       </div>
 
       <fieldset class="auth-choice">
-        <legend>Sign in with</legend>
+        <legend>{t('signInWith')}</legend>
         <label>
           <input
             type="radio"
@@ -203,7 +196,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
             checked={authMode === 'token'}
             onChange={() => setAuthMode('token')}
           />
-          API token
+          {t('apiToken')}
         </label>
         <label>
           <input
@@ -212,14 +205,14 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
             checked={authMode === 'session'}
             onChange={() => setAuthMode('session')}
           />
-          Browser session
+          {t('browserSession')}
         </label>
       </fieldset>
 
       {authMode === 'token' ? (
         <>
           <div class={`field${fieldErrors.token ? ' field-invalid' : ''}`}>
-            <label for="api-token">API token</label>
+            <label for="api-token">{t('apiToken')}</label>
             <input
               id="api-token"
               type="password"
@@ -232,8 +225,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
               onInput={(event) => onTokenInput(event.currentTarget.value)}
             />
             <p id="api-token-message" class={fieldErrors.token ? 'field-error' : 'field-hint'}>
-              {fieldErrors.token ??
-                'On the instance: Settings → API Access → Marketplace API → Generate token. “Bearer …” is fine too.'}
+              {fieldErrors.token ?? t('tokenHint')}
             </p>
           </div>
           <label class="checkbox">
@@ -242,24 +234,24 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
               checked={remember}
               onChange={(event) => setRemember(event.currentTarget.checked)}
             />
-            Remember on this device
+            {t('rememberDevice')}
           </label>
-          <p class="field-hint">Otherwise the token is forgotten when the browser closes.</p>
+          <p class="field-hint">{t('rememberHint')}</p>
         </>
       ) : (
         <p class="field-hint">
-          Uses your sign-in on {host ?? 'the instance'}: nothing is stored here.{' '}
+          {t('sessionHint', host ?? t('theInstance'))}{' '}
           {host && preview.ok && (
             <a href={preview.value} target="_blank" rel="noreferrer">
-              Sign in on {host}
+              {t('signInOn', host)}
             </a>
           )}{' '}
-          first, then test the connection.
+          {t('sessionThenTest')}
         </p>
       )}
 
       <div class={`field${fieldErrors.userId ? ' field-invalid' : ''}`}>
-        <label for="user-id">User ID</label>
+        <label for="user-id">{t('userId')}</label>
         <div class="inline">
           <input
             id="user-id"
@@ -270,18 +262,18 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
             onInput={(event) => setUserId(event.currentTarget.value.trim())}
           />
           <button type="button" onClick={onDetect} disabled={busy}>
-            Detect
+            {t('detect')}
           </button>
         </div>
         <p id="user-id-message" class={fieldErrors.userId ? 'field-error' : 'field-hint'}>
-          {fieldErrors.userId ?? 'Your numeric user id on the instance. Leave it empty to detect it.'}
+          {fieldErrors.userId ?? t('userIdHint')}
         </p>
       </div>
 
       <details class="advanced">
-        <summary>User page routes</summary>
+        <summary>{t('userPageRoutes')}</summary>
         <div class={`field${fieldErrors.routePatterns ? ' field-invalid' : ''}`}>
-          <label for="route-patterns">User page routes</label>
+          <label for="route-patterns">{t('userPageRoutes')}</label>
           <textarea
             id="route-patterns"
             rows={3}
@@ -290,8 +282,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
             onInput={(event) => setRoutes(event.currentTarget.value)}
           />
           <p id="route-patterns-message" class={fieldErrors.routePatterns ? 'field-error' : 'field-hint'}>
-            {fieldErrors.routePatterns ??
-              'One per line; :id stands for the user id. Pages matching these show “Edit profile”.'}
+            {fieldErrors.routePatterns ?? t('routesHint')}
           </p>
         </div>
       </details>
@@ -304,24 +295,28 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
           <p>
             {outcome.kind === 'ok'
               ? outcome.message
-              : `${ERROR_TITLES[outcome.error.kind] ?? 'Problem'}: ${outcome.error.message}`}
+              : t(
+                  'titledError',
+                  t(ERROR_TITLES[outcome.error.kind] ?? 'titleProblem'),
+                  outcome.error.message,
+                )}
           </p>
         </div>
       )}
 
       <div class="actions">
         <button type="button" class={existing?.granted ? '' : 'primary'} onClick={onGrant} disabled={busy}>
-          Grant access
+          {t('grantAccess')}
         </button>
         <button type="submit" disabled={busy}>
-          Save
+          {t('save')}
         </button>
         <button type="button" onClick={onTest} disabled={busy}>
-          Test connection
+          {t('testConnection')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         )}
       </div>

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { hostOf } from '@/utils/api/origin';
 import { requestHostAccess } from '@/utils/host-access';
+import { t } from '@/utils/i18n';
 import type { InstanceSummary } from '@/utils/messaging';
 import { sendMessage } from '@/utils/ui-messaging';
 import { InstanceForm } from './InstanceForm';
@@ -51,22 +52,24 @@ export function Options() {
   }
 
   if (instances === null) {
-    return <main class="options">{error ? <p role="alert">{error}</p> : <p role="status">Loading…</p>}</main>;
+    return (
+      <main class="options">{error ? <p role="alert">{error}</p> : <p role="status">{t('loading')}</p>}</main>
+    );
   }
 
   const onboarding = instances.length === 0 && editing === null;
   const editedInstance =
     editing && editing !== 'new' ? (instances.find((i) => i.origin === editing.origin) ?? null) : null;
   const formTitle = editedInstance
-    ? `Edit ${editedInstance.label || hostOf(editedInstance.origin)}`
-    : 'Add an instance';
+    ? t('editInstance', editedInstance.label || hostOf(editedInstance.origin))
+    : t('addInstance');
 
   return (
     <main class="options">
-      <h1>Profile Quick Edit</h1>
+      <h1>{t('extName')}</h1>
       {instances.length > 0 && (
         <section aria-labelledby="instances-title">
-          <h2 id="instances-title">Instances</h2>
+          <h2 id="instances-title">{t('instances')}</h2>
           <ul class="instance-list">
             {instances.map((instance) => (
               <InstanceItem
@@ -92,21 +95,19 @@ export function Options() {
                 setFormKey(`new-${Date.now()}`);
               }}
             >
-              Add an instance
+              {t('addInstance')}
             </button>
           )}
         </section>
       )}
       {(onboarding || editing !== null) && (
         <section aria-labelledby="form-title" class={onboarding ? 'welcome' : undefined}>
-          <h2 id="form-title">{onboarding ? 'Connect your Creators Hub instance' : formTitle}</h2>
+          <h2 id="form-title">{onboarding ? t('connectTitle') : formTitle}</h2>
           {onboarding && (
             <ol>
-              <li>Enter your instance's address.</li>
-              <li>Paste an API token, or choose to use your browser session.</li>
-              <li>
-                Click <strong>Grant access</strong>, then <strong>Test connection</strong>.
-              </li>
+              <li>{t('stepAddress')}</li>
+              <li>{t('stepAuth')}</li>
+              <li>{t('stepGrant')}</li>
             </ol>
           )}
           <InstanceForm
@@ -149,37 +150,37 @@ function InstanceItem({
   return (
     <li class="instance">
       <div>
-        <strong>{name}</strong> {active && <span class="badge">Active</span>}
+        <strong>{name}</strong> {active && <span class="badge">{t('active')}</span>}
         <p class="field-hint">
-          {instance.origin} · {instance.authMode === 'token' ? 'API token' : 'Browser session'}
-          {instance.userId !== null ? ` · user ${instance.userId}` : ''}
-          {instance.authMode === 'token' && !instance.hasToken ? ' · token needed' : ''}
+          {instance.origin} · {instance.authMode === 'token' ? t('apiToken') : t('browserSession')}
+          {instance.userId !== null ? t('summaryUser', instance.userId) : ''}
+          {instance.authMode === 'token' && !instance.hasToken ? t('summaryTokenNeeded') : ''}
         </p>
         {!instance.granted && (
           <p class="field-error">
-            Access to {host} is not granted.{' '}
+            {t('accessMissing', host)}{' '}
             <button type="button" onClick={onGrant}>
-              Grant access to {host}
+              {t('grantAccessTo', host)}
             </button>
           </p>
         )}
         {confirmingRemoval && (
           <p class="field-error" role="alert">
-            Unsaved profile drafts for {name} will be lost. Click “Remove {name}” again to confirm.
+            {t('confirmRemoval', name)}
           </p>
         )}
       </div>
       <div class="actions">
         {!active && (
           <button type="button" onClick={onMakeActive}>
-            Make {name} active
+            {t('makeActive', name)}
           </button>
         )}
         <button type="button" onClick={onEdit}>
-          Edit {name}
+          {t('editInstance', name)}
         </button>
         <button type="button" onClick={onRemove}>
-          Remove {name}
+          {t('removeInstance', name)}
         </button>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import type { Profile } from '@/utils/api/schemas';
+import { t, uiLanguage } from '@/utils/i18n';
 
 interface Props {
   profile: Profile;
@@ -15,7 +16,7 @@ function relativeTime(iso: string): string {
     ['hour', 3_600],
     ['minute', 60],
   ];
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -25,7 +26,7 @@ function relativeTime(iso: string): string {
 /** Whose profile this is, shown prominently so an admin never edits the wrong person. */
 export function ProfileHeader({ profile, avatarUrl, host }: Props) {
   const { user } = profile;
-  const name = user?.name ?? `User ${profile.userId}`;
+  const name = user?.name ?? t('userNumber', profile.userId);
   return (
     <header class="profile-header">
       {avatarUrl ? (
@@ -43,7 +44,7 @@ export function ProfileHeader({ profile, avatarUrl, host }: Props) {
           {host}
         </p>
         <p class="profile-meta">
-          Last updated <time dateTime={profile.updatedAt}>{relativeTime(profile.updatedAt)}</time>
+          {t('lastUpdated')} <time dateTime={profile.updatedAt}>{relativeTime(profile.updatedAt)}</time>
         </p>
       </div>
     </header>

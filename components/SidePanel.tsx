@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 import { EDITOR_REQUEST_KEY, type EditorRequest } from '@/utils/open-editor';
 import { pageTarget } from '@/utils/routes';
 import { getInstance } from '@/utils/storage';
@@ -84,10 +85,7 @@ export function SidePanel() {
     <>
       {pending !== undefined && (
         <div class="banner banner-warning side-panel-switch" role="alert">
-          <p>
-            The active tab shows {pending ? `user ${pending.userId}` : 'another page'}. Your unsaved changes
-            here stay as a draft if you switch.
-          </p>
+          <p>{t('panelOtherTab', pending ? t('userNumber', pending.userId) : t('anotherPage'))}</p>
           <div class="banner-actions">
             <button
               type="button"
@@ -96,10 +94,10 @@ export function SidePanel() {
                 setPending(undefined);
               }}
             >
-              Switch
+              {t('switch')}
             </button>
             <button type="button" onClick={() => setPending(undefined)}>
-              Stay
+              {t('stay')}
             </button>
           </div>
         </div>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ApiError } from '@/utils/api/errors';
+import { t } from '@/utils/i18n';
 
 interface Props {
   error: ApiError;
@@ -40,25 +41,23 @@ export function StatusBanner({ error, onRetry }: Props) {
 
   const needsOptions = error.kind === 'unauthorized' || error.kind === 'notConfigured';
   const retryable = ['network', 'timeout', 'server', 'invalidResponse', 'rateLimited'].includes(error.kind);
-  const message =
-    offline && error.kind === 'network'
-      ? 'You are offline. Your changes are kept and will be sent when you are back online.'
-      : error.kind === 'rateLimited' && secondsLeft > 0
-        ? `${error.message.replace(/ Try again in.*$/, '')} Try again in ${secondsLeft} s.`
-        : error.message;
+  const message = offline && error.kind === 'network' ? t('offline') : error.message;
 
   return (
     <div class="banner banner-error" role="alert" tabIndex={-1}>
-      <p>{message}</p>
+      <p>
+        {message}
+        {secondsLeft > 0 && ` ${t('retryIn', secondsLeft)}`}
+      </p>
       <div class="banner-actions">
         {needsOptions && (
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-            Open options
+            {t('openOptions')}
           </button>
         )}
         {retryable && !offline && (
           <button type="button" onClick={onRetry} disabled={secondsLeft > 0}>
-            Try again
+            {t('tryAgain')}
           </button>
         )}
       </div>

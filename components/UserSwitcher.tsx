@@ -1,5 +1,6 @@
 /** For admins: open any user's profile by id, or one edited recently. */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { getRecentUsers } from '@/utils/storage';
 
 interface Props {
@@ -19,14 +20,14 @@ export function UserSwitcher({ origin, currentUserId, onOpen }: Props) {
 
   return (
     <details class="user-switcher">
-      <summary>Open user…</summary>
+      <summary>{t('openUser')}</summary>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           if (valid) onOpen(id);
         }}
       >
-        <label for="open-user-id">User ID</label>
+        <label for="open-user-id">{t('userId')}</label>
         <input
           id="open-user-id"
           inputMode="numeric"
@@ -35,16 +36,16 @@ export function UserSwitcher({ origin, currentUserId, onOpen }: Props) {
           onInput={(event) => setTyped(event.currentTarget.value.trim())}
         />
         <button type="submit" disabled={!valid}>
-          Open
+          {t('open')}
         </button>
       </form>
       {recent.filter((userId) => userId !== currentUserId).length > 0 && (
-        <nav aria-label="Recent users">
+        <nav aria-label={t('recentUsers')}>
           {recent
             .filter((userId) => userId !== currentUserId)
             .map((userId) => (
               <button type="button" key={userId} class="chip" onClick={() => onOpen(userId)}>
-                User {userId}
+                {t('userNumber', userId)}
               </button>
             ))}
         </nav>

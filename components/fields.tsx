@@ -1,6 +1,7 @@
 /** Labelled form controls with inline errors and hints, wired for screen readers. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { uiLanguage } from '@/utils/i18n';
 import { countryOptions } from '@/utils/profile/countries';
 
 interface FieldProps {
@@ -77,7 +78,7 @@ export function TextAreaField(props: FieldProps & { maxLength: number }) {
 
 /** A searchable country list: type a name (in your language) or an ISO code. */
 export function CountryField(props: FieldProps) {
-  const options = useMemo(() => countryOptions(navigator.language), []);
+  const options = useMemo(() => countryOptions(uiLanguage()), []);
   const nameOf = (code: string) => options.find((option) => option.code === code)?.name ?? code;
   const codeOf = (text: string) => {
     const query = text.trim().toLowerCase();

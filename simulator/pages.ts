@@ -92,9 +92,22 @@ const ATTACK_SCRIPT = `
 })();
 `;
 
+/** Enough look for the instance to read as a real site in screenshots and demos. */
+const SITE_CSS = `
+  :root { color-scheme: light dark; font-family: system-ui, sans-serif; --bg: #f6f5fb; --card: #fff; --fg: #1d1b26; --accent: #c4682b; }
+  @media (prefers-color-scheme: dark) { :root { --bg: #121117; --card: #1e1c26; --fg: #ecebf2; } }
+  body { margin: 0; background: var(--bg); color: var(--fg); }
+  nav { display: flex; gap: 20px; align-items: center; padding: 14px 32px; background: var(--card); box-shadow: 0 1px 3px #0002; }
+  nav::before { content: 'Creators Hub'; font-weight: 700; color: var(--accent); margin-right: 16px; }
+  nav a { color: inherit; text-decoration: none; }
+  main { max-width: 760px; margin: 32px auto; padding: 24px 32px; background: var(--card); border-radius: 12px; box-shadow: 0 1px 3px #0002; }
+  main a { color: var(--accent); }
+`;
+
 export function appShell(hostile: boolean, attack = false): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Creators Hub simulator</title>
+<style>${SITE_CSS}</style>
 ${hostile ? `<style>${HOSTILE_CSS}</style>` : ''}</head>
 <body>
 <nav>

@@ -152,7 +152,7 @@ describe('error kinds', () => {
     fake.answer('GET', SEED_PATH, { status: 429, headers: { 'retry-after': '120' } });
     const result = await client.getProfile(6);
     expect(!result.ok && result.error.retryAt).toBe(1_000_000 + 120_000);
-    expect(!result.ok && result.error.message).toContain('120 seconds');
+    expect(!result.ok && result.error.message).toContain('asks to slow down');
   });
 
   it('names the session fix in session mode and the token fix in token mode', async () => {

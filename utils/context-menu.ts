@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { HostAccess } from './handlers/index.ts';
 import { hostPattern } from './host-access.ts';
+import { t } from './i18n.ts';
 import { type PageTarget, pageTarget } from './routes.ts';
 import { getInstance, getInstances } from './storage.ts';
 
@@ -18,7 +19,7 @@ export async function syncContextMenu(access: HostAccess): Promise<void> {
   if (patterns.length === 0) return;
   browser.contextMenus.create({
     id: MENU_ID,
-    title: 'Edit this profile',
+    title: t('menuEditProfile'),
     contexts: ['link'],
     targetUrlPatterns: patterns,
   });

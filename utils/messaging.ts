@@ -10,6 +10,7 @@ import type { Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS, type Result } from './api/errors.ts';
 import { CountrySchema, EDITABLE_FIELDS, EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
+import { t } from './i18n.ts';
 import { AVATAR_TYPES, MAX_AVATAR_BYTES } from './profile/avatar.ts';
 import { MAX_DESCRIPTION_LENGTH } from './profile/fields.ts';
 
@@ -272,14 +273,14 @@ export function createMessageRouter(handlers: Handlers, rules: SenderRules) {
     if (!isEnvelope(message)) return undefined;
     return (async () => {
       const sender = await identifySender(runtimeSender, rules);
-      if (!Object.hasOwn(MESSAGES, message.type)) return rejected('Unknown message.');
+      if (!Object.hasOwn(MESSAGES, message.type)) return rejected(t('errUnknownMessage'));
       const type = message.type as MessageType;
       const spec = MESSAGES[type];
       if (!sender || !(spec.senders as readonly SenderKind[]).includes(sender.kind)) {
-        return rejected('This part of the extension may not ask for that.');
+        return rejected(t('errWrongSender'));
       }
       const payload = z.safeParse(spec.payload, message.payload);
-      if (!payload.success) return rejected('The request was malformed.');
+      if (!payload.success) return rejected(t('errMalformed'));
       const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;
       // Results leave through their schema too: whatever a handler added by mistake (a token,
       // say) is stripped before it reaches a page.
@@ -288,7 +289,7 @@ export function createMessageRouter(handlers: Handlers, rules: SenderRules) {
         ? result.data
         : {
             ok: false,
-            error: { kind: 'invalidResponse', message: 'The extension produced an unexpected answer.' },
+            error: { kind: 'invalidResponse', message: t('errUnexpectedAnswer') },
           };
     })();
   };

@@ -3,6 +3,8 @@
  * content script (so: no zod, no storage) and validated in options.
  */
 
+import { t } from './i18n.ts';
+
 /** The signed-in user's own profile page on every instance. */
 export const OWN_PROFILE_PATH = '/profile/personal-information';
 
@@ -13,9 +15,9 @@ function toRegExp(pattern: string): RegExp {
 
 /** Why a pattern cannot be used, or null when it can. */
 export function routePatternProblem(pattern: string): string | null {
-  if (!pattern.startsWith('/')) return `“${pattern}” must start with /.`;
-  if (pattern.split(':id').length !== 2) return `“${pattern}” must contain :id exactly once.`;
-  if (/[\s?#]/.test(pattern)) return `“${pattern}” may not contain spaces, ? or #.`;
+  if (!pattern.startsWith('/')) return t('errRouteSlash', pattern);
+  if (pattern.split(':id').length !== 2) return t('errRouteId', pattern);
+  if (/[\s?#]/.test(pattern)) return t('errRouteChars', pattern);
   return null;
 }
 

@@ -4,6 +4,7 @@
  * bundled here.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n.ts';
 import type { Envelope, MessageType, PayloadOf, PROTOCOL, ResultOf } from './messaging.ts';
 
 type PageMessage = Extract<MessageType, `ui:${string}`>;
@@ -25,7 +26,7 @@ export async function sendMessage<T extends PageMessage>(
     ok: false,
     error: {
       kind: 'interrupted',
-      message: 'The extension’s background stopped before it answered. Try again.',
+      message: t('errInterrupted'),
     },
   } as ResultOf<T>;
 }

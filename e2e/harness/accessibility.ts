@@ -18,8 +18,10 @@ interface Violation {
 export async function expectAccessible(page: E2EPage): Promise<void> {
   const url = await page.url();
   if (!/^(chrome|moz)-extension:/.test(url)) return;
+  const scheme = () => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   // biome-ignore lint/performance/useDomNodeTextContent: a state is what is on screen
-  const state = `${url.split('?')[0]} ${await page.evaluate(() => document.body.innerText, null)}`;
+  const shown = await page.evaluate(() => document.body.innerText, null);
+  const state = `${url.split('?')[0]} ${await page.evaluate(scheme, null)} ${shown}`;
   if (checkedStates.has(state)) return;
   checkedStates.add(state);
   await page.evaluateScript(`if (!window.axe) { ${axeSource} }`);

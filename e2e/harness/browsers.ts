@@ -42,6 +42,8 @@ export interface E2EPage {
   /** Picks a file in a file input, as the file chooser would. */
   uploadFile(selector: string, file: string): Promise<void>;
   resize(width: number, height: number): Promise<void>;
+  /** Emulates the system's light or dark appearance. */
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
   screenshot(file: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -97,6 +99,7 @@ function playwrightPage(page: PlaywrightPage): E2EPage {
     type: (text) => page.keyboard.type(text),
     uploadFile: (selector, file) => page.setInputFiles(selector, file),
     resize: (width, height) => page.setViewportSize({ width, height }),
+    colorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
     screenshot: async (file) => {
       await page.screenshot({ path: file });
     },
@@ -158,6 +161,7 @@ function puppeteerPage(page: PuppeteerPage, errors: string[]): E2EPage {
       await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
     },
     resize: (width, height) => page.setViewport({ width, height }),
+    colorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png` });
     },
@@ -168,9 +172,11 @@ function puppeteerPage(page: PuppeteerPage, errors: string[]): E2EPage {
 export interface LaunchOptions {
   /** Headed only for `npm run demo` on a machine with a display. */
   headless?: boolean;
+  /** The browser's interface language (Chromium), which the extension follows. */
+  language?: string;
 }
 
-async function launchChromium({ headless = true }: LaunchOptions): Promise<ExtensionBrowser> {
+async function launchChromium({ headless = true, language }: LaunchOptions): Promise<ExtensionBrowser> {
   const dir = extensionDir('chromium');
   const profile = await mkdtemp(path.join(tmpdir(), 'pqe-chromium-'));
   const context: PlaywrightContext = await chromium.launchPersistentContext(profile, {
@@ -185,7 +191,9 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...(language ? [`--lang=${language}`] : []),
     ],
+    locale: language,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
 import '@/assets/base.css';
+import { localisePage } from '@/utils/page-language';
 import '@/assets/options.css';
 
+localisePage('optionsTitle');
 render(<Options />, document.getElementById('app') as HTMLElement);

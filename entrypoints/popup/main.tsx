@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { Editor } from '@/components/Editor';
 import type { EditorTarget } from '@/components/useEditor';
 import '@/assets/base.css';
+import { localisePage } from '@/utils/page-language';
 
 /** `?origin=…&user=…` opens a given user (editor windows, "Open user…"); else the signed-in user. */
 function targetFromUrl(): EditorTarget | null {
@@ -23,4 +24,5 @@ function Popup() {
   );
 }
 
+localisePage('extName');
 render(<Popup />, document.getElementById('app') as HTMLElement);

@@ -3,6 +3,7 @@
  * no state but the path form it learned, which it reports so the caller can remember it.
  */
 import * as z from 'zod/mini';
+import { t } from '../i18n.ts';
 import { type ApiError, fail, ok, type Result } from './errors.ts';
 import { hostOf } from './origin.ts';
 import {
@@ -148,13 +149,13 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     if (outcome.type === 'timeout') {
       return {
         kind: 'timeout',
-        message: `${host} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Your changes are kept; try again.`,
+        message: t('errTimeout', host, Math.round(timeoutMs / 1000)),
       };
     }
     if (outcome.type === 'network') {
       return {
         kind: 'network',
-        message: `Could not reach ${host}. Check your connection; your changes are kept.`,
+        message: t('errNetwork', host),
       };
     }
     const { status } = outcome;
@@ -162,47 +163,37 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       return {
         kind: 'unauthorized',
         status,
-        message:
-          options.auth.mode === 'token'
-            ? `${host} refused the API token: it may be wrong or expired. Paste a new token in Options.`
-            : `You are not signed in on ${host}. Sign in there, then try again.`,
+        message: options.auth.mode === 'token' ? t('errTokenRefused', host) : t('errNotSignedIn', host),
       };
     }
     if (status === 403) {
       return {
         kind: 'forbidden',
         status,
-        message:
-          method === 'PUT'
-            ? `Your account may not edit this profile on ${host}. Editing other users needs the “User management” privilege.`
-            : `${host} does not let your account see this profile.`,
+        message: method === 'PUT' ? t('errMayNotEdit', host) : t('errMayNotSee', host),
       };
     }
     if (status === 404) {
       return {
         kind: 'notFound',
         status,
-        message:
-          user === 'me'
-            ? `${host} cannot tell who you are from this sign-in. Enter your user ID in Options.`
-            : `${host} has no user with ID ${user}.`,
+        message: user === 'me' ? t('errWhoAreYou', host) : t('errNoSuchUser', host, user),
       };
     }
     if (status === 429) {
       const wait = parseRetryAfter(outcome.headers.get('retry-after'), now()) ?? 30_000;
-      const seconds = Math.ceil(wait / 1000);
       return {
         kind: 'rateLimited',
         status,
         retryAt: now() + wait,
-        message: `${host} asks to slow down. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+        message: t('errRateLimited', host),
       };
     }
     if (status >= 500) {
       return {
         kind: 'server',
         status,
-        message: `${host} had a problem (HTTP ${status}). Your changes are kept; try again in a moment.`,
+        message: t('errServer', host, status),
       };
     }
     return {
@@ -210,8 +201,8 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       status,
       message:
         method === 'PUT'
-          ? `${host} refused the change (HTTP ${status})${serverMessage(outcome.text)}. Check the fields and try again.`
-          : `${host} refused the request (HTTP ${status})${serverMessage(outcome.text)}.`,
+          ? t('errChangeRefused', host, status, serverMessage(outcome.text))
+          : t('errRequestRefused', host, status, serverMessage(outcome.text)),
     };
   }
 
@@ -219,7 +210,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     return fail({
       kind: 'invalidResponse',
       field,
-      message: `${host} sent an answer this extension does not understand (${field}: ${detail}). Your changes are kept.`,
+      message: t('errInvalidResponse', host, field, detail),
     });
   }
 
@@ -235,12 +226,12 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       // Sessions that expired are redirected to the instance's login page.
       return fail(errorFor({ ...outcome, status: 401 }, user, method));
     }
-    if (outcome.text.length > MAX_RESPONSE_CHARS) return invalidResponse('body', 'the answer is too large');
+    if (outcome.text.length > MAX_RESPONSE_CHARS) return invalidResponse('body', t('detailTooLarge'));
     let json: unknown;
     try {
       json = JSON.parse(outcome.text);
     } catch {
-      return invalidResponse('body', isHtml ? 'a web page instead of data' : 'not valid JSON');
+      return invalidResponse('body', t(isHtml ? 'detailWebPage' : 'detailNotJson'));
     }
     const parsed = z.safeParse(schema, json);
     if (parsed.success) return ok(parsed.data);
@@ -248,7 +239,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     const field = issue?.path.length ? issue.path.join('.') : 'body';
     return invalidResponse(
       field,
-      issue?.code === 'invalid_type' && issue.input === undefined ? 'missing' : 'unexpected value',
+      t(issue?.code === 'invalid_type' && issue.input === undefined ? 'detailMissing' : 'detailUnexpected'),
     );
   }
 
@@ -285,7 +276,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
   ): Promise<Result<T>> {
     const forms: PathForm[] =
       user === 'me' ? ['profileInfo'] : knownForm ? [knownForm] : ['info', 'profileInfo'];
-    let result: Result<T> = fail({ kind: 'notFound', message: `${host} has no user ${user}.` });
+    let result: Result<T> = fail({ kind: 'notFound', message: t('errNoSuchUser', host, user) });
     for (const form of forms) {
       result = await attempt(form);
       if (result.ok) {
@@ -334,7 +325,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     const result = await getWithRetry('/api/auth/user', SessionUserResponseSchema, 'me');
     if (!result.ok) return result;
     const id = result.value.user.id;
-    return id === undefined ? invalidResponse('user.id', 'missing') : ok(id);
+    return id === undefined ? invalidResponse('user.id', t('detailMissing')) : ok(id);
   }
 
   const avatarPath = (userId: number, action = 'avatar') => `/api/public/user/${userId}/profile/${action}`;

@@ -2,6 +2,8 @@
  * Turns whatever a user pastes as their instance's address into an origin, or says why not.
  * Plain http is accepted only for local development hosts.
  */
+
+import { t } from '../i18n.ts';
 import { fail, ok, type Result } from './errors.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
@@ -14,12 +16,11 @@ function invalid(message: string): Result<string> {
 
 export function normalizeInstanceOrigin(input: string): Result<string> {
   const text = input.trim();
-  if (text === '') return invalid("Enter your instance's address, for example creators-hub-instance.com.");
-  if (/\s/.test(text))
-    return invalid('That is not a web address. Enter something like creators-hub-instance.com.');
+  if (text === '') return invalid(t('errAddressEmpty'));
+  if (/\s/.test(text)) return invalid(t('errAddressNotWeb'));
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    return invalid(`“${scheme}:” addresses are not supported. Use the https:// address of your instance.`);
+    return invalid(t('errAddressScheme', scheme));
   }
   const bareHost = text.split(/[/:?#]/)[0]?.toLowerCase() ?? '';
   const withScheme = scheme ? text : `${LOCAL_HOSTS.has(bareHost) ? 'http' : 'https'}://${text}`;
@@ -27,18 +28,16 @@ export function normalizeInstanceOrigin(input: string): Result<string> {
   try {
     url = new URL(withScheme);
   } catch {
-    return invalid('That is not a web address. Enter something like creators-hub-instance.com.');
+    return invalid(t('errAddressNotWeb'));
   }
-  if (url.username || url.password) return invalid('Leave the user name and password out of the address.');
+  if (url.username || url.password) return invalid(t('errAddressCredentials'));
   const host = url.hostname;
   const isLocal = LOCAL_HOSTS.has(host);
   if (!isLocal && (!HOST_LABELS.test(host) || !host.includes('.'))) {
-    return invalid(
-      `“${host || text}” is not a valid host name. Enter something like creators-hub-instance.com.`,
-    );
+    return invalid(t('errAddressHost', host || text));
   }
   if (url.protocol === 'http:' && !isLocal) {
-    return invalid('Plain http:// is only allowed for localhost. Use the https:// address of your instance.');
+    return invalid(t('errAddressHttp'));
   }
   return ok(url.origin);
 }

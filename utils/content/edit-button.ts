@@ -8,6 +8,8 @@
  * - /users/7, /admin/users/7           → user 7 (admins; others see why they cannot)
  * Not on /admin/users, /, or any other page.
  */
+
+import { t } from '../i18n.ts';
 import type { ResultOf } from '../messaging.ts';
 import { type PageTarget, pageTarget } from '../routes.ts';
 import { onLocationChange } from './location.ts';
@@ -53,7 +55,7 @@ export function startEditButton(deps: EditButtonDeps): AbortController {
   style.textContent = STYLE;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = '✎ Edit profile';
+  button.textContent = t('pageButton');
   const note = document.createElement('p');
   note.setAttribute('role', 'status');
   shadow.append(style, button, note);
@@ -67,7 +69,7 @@ export function startEditButton(deps: EditButtonDeps): AbortController {
       if (!deps.extensionAlive()) return controller.abort();
       note.textContent = '';
       const result = await deps.openEditor(target);
-      if (!result.ok) note.textContent = result.message ?? 'The editor could not be opened.';
+      if (!result.ok) note.textContent = result.message ?? t('pageButtonFailed');
     },
     { signal },
   );
@@ -81,8 +83,8 @@ export function startEditButton(deps: EditButtonDeps): AbortController {
     }
     const blocked = isOtherUser(target, deps.config) && deps.config.canEditOthers === false;
     button.setAttribute('aria-disabled', String(blocked));
-    button.title = blocked ? '' : 'Open this profile in Profile Quick Edit';
-    note.textContent = blocked ? 'Editing other users needs the “User management” privilege.' : '';
+    button.title = blocked ? '' : t('pageButtonTitle');
+    note.textContent = blocked ? t('pageButtonBlocked') : '';
     if (!host.isConnected) document.documentElement.append(host);
   }
 

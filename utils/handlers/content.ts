@@ -1,5 +1,6 @@
 /** The little that content scripts on instance pages may ask for. */
 import { fail, ok } from '../api/errors.ts';
+import { t } from '../i18n.ts';
 import type { Handlers } from '../messaging.ts';
 import { getCachedProfile, getInstance } from '../storage.ts';
 import type { HandlerContext } from './context.ts';
@@ -8,7 +9,7 @@ export function contentHandlers(ctx: HandlerContext): Pick<Handlers, 'cs:getPage
   return {
     async 'cs:getPageConfig'(_payload, sender) {
       const instance = await getInstance(sender.origin);
-      if (!instance) return fail({ kind: 'notConfigured', message: 'This instance is not set up.' });
+      if (!instance) return fail({ kind: 'notConfigured', message: t('errInstanceNotSetUp') });
       const own = instance.userId === null ? null : await getCachedProfile(instance.origin, instance.userId);
       return ok({
         routePatterns: instance.routePatterns,
@@ -20,10 +21,10 @@ export function contentHandlers(ctx: HandlerContext): Pick<Handlers, 'cs:getPage
     /** The instance is the sending tab's, never one named in the message. */
     async 'cs:openEditor'({ userId }, sender) {
       const instance = await getInstance(sender.origin);
-      if (!instance) return fail({ kind: 'notConfigured', message: 'This instance is not set up.' });
+      if (!instance) return fail({ kind: 'notConfigured', message: t('errInstanceNotSetUp') });
       const target = userId === 'self' ? instance.userId : userId;
       if (target === null) {
-        return fail({ kind: 'notConfigured', message: 'Set your user ID in Options first.' });
+        return fail({ kind: 'notConfigured', message: t('errSetUserId') });
       }
       await ctx.deps.openEditor(sender.origin, target, sender.tabId);
       return ok({ opened: true });

@@ -7,6 +7,7 @@ import { type Auth, type CreatorsHubClient, createClient } from '../api/client.t
 import { fail, ok, type Result } from '../api/errors.ts';
 import { hostOf } from '../api/origin.ts';
 import type { Profile } from '../api/schemas.ts';
+import { t } from '../i18n.ts';
 import type { ProfileView } from '../messaging.ts';
 import {
   addRecentUser,
@@ -42,9 +43,7 @@ export function createContext(deps: HandlerDeps) {
     if (instance) return ok(instance);
     return fail({
       kind: 'notConfigured',
-      message: origin
-        ? `${hostOf(origin)} is not set up in this extension. Add it in Options.`
-        : 'No Creators Hub instance is set up yet. Open Options to connect one.',
+      message: origin ? t('errHostNotSetUp', hostOf(origin)) : t('errNoInstance'),
     });
   }
 
@@ -55,7 +54,7 @@ export function createContext(deps: HandlerDeps) {
       if (!token) {
         return fail({
           kind: 'notConfigured',
-          message: `No API token for ${hostOf(instance.origin)} in this browser session. Paste it again in Options, or tick “Remember on this device”.`,
+          message: t('errNoToken', hostOf(instance.origin)),
         });
       }
       auth = { mode: 'token', token };
@@ -79,7 +78,7 @@ export function createContext(deps: HandlerDeps) {
     if (!(await deps.access.isGranted(instance.value.origin))) {
       return fail({
         kind: 'notConfigured',
-        message: `The extension may not reach ${hostOf(instance.value.origin)} yet. Open Options and click “Grant access”.`,
+        message: t('errNoAccess', hostOf(instance.value.origin)),
       });
     }
     const client = await clientFor(instance.value);

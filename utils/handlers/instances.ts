@@ -3,6 +3,7 @@ import { normalizeToken } from '../api/client.ts';
 import { fail, ok, type Result } from '../api/errors.ts';
 import { normalizeInstanceOrigin } from '../api/origin.ts';
 import { userIdFromToken } from '../api/token.ts';
+import { t } from '../i18n.ts';
 import type { Handlers, PayloadOf } from '../messaging.ts';
 import { routePatternProblem } from '../routes.ts';
 import {
@@ -46,7 +47,7 @@ async function validate(
   const existing = await getInstance(origin.value);
   const hasStoredToken = existing !== null && (await getToken(origin.value)) !== null;
   if (input.authMode === 'token' && !token && !hasStoredToken) {
-    return invalid('token', 'Paste your API token (instance → Settings → API Access → Generate token).');
+    return invalid('token', t('errTokenMissing'));
   }
   const patterns = input.routePatterns.map((pattern) => pattern.trim()).filter(Boolean);
   const problem = patterns.map(routePatternProblem).find(Boolean);

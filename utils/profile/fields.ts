@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { EditableField } from '../api/schemas.ts';
+import { t } from '../i18n.ts';
 import { isCountryCode } from './countries.ts';
 
 export const MAX_DESCRIPTION_LENGTH = 5000;
@@ -29,7 +30,7 @@ type Normalised<T> = { ok: true; value: T } | { ok: false; message: string };
 export function normaliseSocialUrl(field: SocialField, input: string): Normalised<string | null> {
   const text = input.trim();
   if (text === '') return { ok: true, value: null };
-  if (text.length > MAX_URL_LENGTH) return { ok: false, message: 'This address is too long.' };
+  if (text.length > MAX_URL_LENGTH) return { ok: false, message: t('errUrlTooLong') };
   const handleHost = HANDLE_HOSTS[field];
   const handle = HANDLE.exec(text);
   if (handle && handleHost && (text.startsWith('@') || !text.includes('.'))) {
@@ -37,21 +38,19 @@ export function normaliseSocialUrl(field: SocialField, input: string): Normalise
   }
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme && scheme !== 'http' && scheme !== 'https') {
-    return { ok: false, message: 'Only web addresses (https://…) can be used here.' };
+    return { ok: false, message: t('errUrlScheme') };
   }
-  if (/\s/.test(text)) return { ok: false, message: 'A web address cannot contain spaces.' };
+  if (/\s/.test(text)) return { ok: false, message: t('errUrlSpaces') };
   let url: URL;
   try {
     url = new URL(scheme ? text : `https://${text}`);
   } catch {
-    return { ok: false, message: 'This is not a web address.' };
+    return { ok: false, message: t('errUrlInvalid') };
   }
   if (!HOST.test(url.hostname) || url.username || url.password) {
     return {
       ok: false,
-      message: handleHost
-        ? `Enter @name or a link like https://${handleHost}/name.`
-        : 'Enter a link like example.com.',
+      message: handleHost ? t('errUrlHandle', handleHost) : t('errUrlWebsite'),
     };
   }
   url.protocol = 'https:';
@@ -74,7 +73,7 @@ function fromNormaliser<T>(normalise: (input: string) => Normalised<T>) {
 export const FIELD_SCHEMAS = {
   description: fromNormaliser((input): Normalised<string | null> => {
     if (input.length > MAX_DESCRIPTION_LENGTH) {
-      return { ok: false, message: `Keep it under ${MAX_DESCRIPTION_LENGTH} characters.` };
+      return { ok: false, message: t('errDescriptionLong', MAX_DESCRIPTION_LENGTH) };
     }
     // Kept exactly as typed: whitespace and any formatting markup are the user's.
     return { ok: true, value: input.trim() === '' ? null : input };
@@ -87,8 +86,6 @@ export const FIELD_SCHEMAS = {
   country: fromNormaliser((input): Normalised<string | null> => {
     const code = input.trim().toUpperCase();
     if (code === '') return { ok: true, value: null };
-    return isCountryCode(code)
-      ? { ok: true, value: code }
-      : { ok: false, message: 'Choose a country from the list.' };
+    return isCountryCode(code) ? { ok: true, value: code } : { ok: false, message: t('errCountry') };
   }),
 } satisfies Record<EditableField, z.ZodMiniType<unknown, string>>;

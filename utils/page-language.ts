@@ -1,0 +1,8 @@
+import type { MessageKey } from './i18n.ts';
+import { t, uiLanguage } from './i18n.ts';
+
+/** Extension pages speak the browser's language: `lang` for screen readers, and a localised title. */
+export function localisePage(title: MessageKey): void {
+  document.documentElement.lang = uiLanguage();
+  document.title = t(title);
+}
