@@ -1,0 +1,367 @@
+/**
+ * `npm run bench`: how quick the extension is, measured the way a user feels it and against the
+ * floor of a minimal extension built with the same toolchain. Prints a table and writes
+ * .output/bench.json. Budgets that are missed are printed as missed. Figures, not assertions:
+ * the machines are noisy, so timings are medians of alternating runs and also shown as ratios.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { startSimulator } from '../simulator/server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, '.output');
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const KB = 1024;
+const BUDGETS_KB = { popup: 20, contentScript: 5, background: 15 } as const;
+const PAINT_MARK = 'profile-fields-painted';
+const MIRA = 6;
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+// ---- 1. sizes ---------------------------------------------------------------------------------
+
+/** The JS files an HTML page loads: its module script and everything it preloads. */
+function scriptsOf(buildDir: string, page: string): string[] {
+  const html = readFileSync(path.join(buildDir, page), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+}
+
+function gzipKb(buildDir: string, files: string[]): number {
+  return (
+    files.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(path.join(buildDir, file)), { level: 9 }).length,
+      0,
+    ) / KB
+  );
+}
+
+interface Stats {
+  nodeParts: Record<string, { renderedLength: number }>;
+  nodeMetas: Record<string, { id: string; moduleParts: Record<string, string> }>;
+}
+
+/** What an entry bundles, by package or source folder, largest first (from `wxt build --analyze`). */
+function contents(files: string[]): string[] {
+  const totals = new Map<string, number>();
+  for (const index of [0, 1, 2, 3]) {
+    let stats: Stats;
+    try {
+      stats = JSON.parse(readFileSync(path.join(OUT, 'analysis', `stats-${index}.json`), 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const meta of Object.values(stats.nodeMetas)) {
+      for (const [bundle, part] of Object.entries(meta.moduleParts)) {
+        if (!files.includes(bundle)) continue;
+        const owner = meta.id.includes('node_modules')
+          ? (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(meta.id)?.[1] ?? meta.id)
+          : meta.id.split('/').slice(-2, -1)[0] || meta.id;
+        totals.set(owner, (totals.get(owner) ?? 0) + (stats.nodeParts[part]?.renderedLength ?? 0));
+      }
+    }
+  }
+  const all = [...totals.values()].reduce((a, b) => a + b, 0);
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([owner, size]) => `${owner} ${Math.round((size / all) * 100)}%`);
+}
+
+// ---- 2. the floor: a minimal extension, same toolchain ----------------------------------------
+
+const FLOOR_DIR = path.join(OUT, 'bench', 'floor');
+
+function buildFloor(): string {
+  rmSync(FLOOR_DIR, { recursive: true, force: true });
+  mkdirSync(path.join(FLOOR_DIR, 'entrypoints', 'popup'), { recursive: true });
+  writeFileSync(
+    path.join(FLOOR_DIR, 'wxt.config.ts'),
+    `import { defineConfig } from 'wxt';\nexport default defineConfig({ imports: false, webExt: { disabled: true }, manifest: { name: 'Floor' } });\n`,
+  );
+  writeFileSync(
+    path.join(FLOOR_DIR, 'entrypoints', 'background.ts'),
+    `import { defineBackground } from 'wxt/utils/define-background';\nexport default defineBackground(() => {});\n`,
+  );
+  writeFileSync(
+    path.join(FLOOR_DIR, 'entrypoints', 'popup', 'index.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><title>Floor</title></head><body><div id="app"></div><script type="module" src="./main.tsx"></script></body></html>`,
+  );
+  writeFileSync(
+    path.join(FLOOR_DIR, 'entrypoints', 'popup', 'main.tsx'),
+    `/** @jsxImportSource preact */\nimport { render } from 'preact';\nrender(<p>Hello</p>, document.getElementById('app') as HTMLElement);\nrequestAnimationFrame(() => performance.mark('${PAINT_MARK}'));\n`,
+  );
+  run('npx', ['wxt', 'build', FLOOR_DIR], { NODE_ENV: 'production' });
+  return path.join(FLOOR_DIR, '.output', 'chrome-mv3');
+}
+
+// ---- 3-5. in Chromium --------------------------------------------------------------------------
+
+interface StorageArea {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+interface ChromeStorage {
+  storage: { local: StorageArea; session: StorageArea };
+}
+
+interface PageLoad {
+  scriptMs: number;
+  shift: number;
+  longTasks: number;
+}
+
+async function paintTime(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAINT_MARK, {
+    timeout: 20_000,
+  });
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, PAINT_MARK);
+}
+
+async function measureInBrowser(floorDir: string) {
+  const ours = path.join(OUT, 'chrome-mv3-e2e');
+  const simulator = await startSimulator({});
+  const profile = path.join(OUT, 'bench', 'profile');
+  rmSync(profile, { recursive: true, force: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${ours},${floorDir}`,
+      `--load-extension=${ours},${floorDir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    // Both extensions' workers, told apart by their manifests.
+    while (context.serviceWorkers().length < 2) await context.waitForEvent('serviceworker');
+    const origins = context
+      .serviceWorkers()
+      .map((worker) => `chrome-extension://${new URL(worker.url()).host}`);
+    const page = await context.newPage();
+    const names = await Promise.all(
+      origins.map(async (origin) => {
+        await page.goto(`${origin}/manifest.json`);
+        return JSON.parse((await page.textContent('body')) ?? '{}').name as string;
+      }),
+    );
+    const floorOrigin = origins[names.indexOf('Floor')] ?? '';
+    const ourOrigin = origins[names.findIndex((name) => name !== 'Floor')] ?? '';
+
+    // Configure ours for the simulator's creator, as options would.
+    await page.goto(`${ourOrigin}/options.html`);
+    const token = simulator.users.get(MIRA)?.token;
+    await page.evaluate(
+      async ({ origin, token }) => {
+        const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+        await api.storage.local.set({
+          schemaVersion: 2,
+          activeInstance: origin,
+          instances: [
+            {
+              origin,
+              label: '',
+              authMode: 'token',
+              userId: 6,
+              pathForm: null,
+              routePatterns: ['/users/:id'],
+              rememberToken: false,
+            },
+          ],
+        });
+        await api.storage.session.set({ [`token:${origin}`]: token });
+      },
+      { origin: simulator.origin, token },
+    );
+    const clearCache = () =>
+      page.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+        const keys = Object.keys(await api.storage.local.get(null)).filter((key) =>
+          /^(cache|avatar):/.test(key),
+        );
+        await api.storage.local.remove(keys);
+      });
+
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 640 });
+    const timings = { oursWarm: [] as number[], oursCold: [] as number[], floor: [] as number[] };
+    await paintTime(popup, `${ourOrigin}/popup.html`); // warms the cache
+    for (let i = 0; i < RUNS; i++) {
+      timings.floor.push(await paintTime(popup, `${floorOrigin}/popup.html`));
+      timings.oursWarm.push(await paintTime(popup, `${ourOrigin}/popup.html`));
+      await clearCache();
+      timings.oursCold.push(await paintTime(popup, `${ourOrigin}/popup.html`));
+      await paintTime(popup, `${ourOrigin}/popup.html`); // leaves the cache warm again
+    }
+
+    // Requests: a warm open, and a save.
+    const log = async () =>
+      (await (await fetch(`${simulator.origin}/__sim/log`)).json()) as {
+        method: string;
+        path: string;
+        at: number;
+      }[];
+    await fetch(`${simulator.origin}/__sim/log`, { method: 'DELETE' });
+    await popup.goto(`${ourOrigin}/popup.html`);
+    await popup.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAINT_MARK);
+    const paintedAt = await popup.evaluate(
+      (mark) => performance.timeOrigin + (performance.getEntriesByName(mark)[0]?.startTime ?? 0),
+      PAINT_MARK,
+    );
+    await popup.waitForTimeout(1500);
+    const openRequests = await log();
+    await fetch(`${simulator.origin}/__sim/log`, { method: 'DELETE' });
+    await popup.fill('#description', `Benchmarked ${Date.now()}`);
+    await popup.click('button[type=submit]');
+    await popup.waitForSelector('.banner-info');
+    const saveRequests = (await log()).filter((request) => request.path.endsWith('/info'));
+
+    // The page script: a user page with and without the extension, alternating.
+    const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+    const bare = await plain.newPage();
+    const withExtension = await context.newPage();
+    const pageLoad = async (target: Page): Promise<PageLoad> => {
+      const cdp = await target.context().newCDPSession(target);
+      await cdp.send('Performance.enable');
+      await target.goto(`${simulator.origin}/users/7`);
+      await target.waitForLoadState('load');
+      await target.waitForTimeout(300);
+      const metrics = Object.fromEntries(
+        (await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]),
+      );
+      const layout = await target.evaluate(
+        () =>
+          new Promise<{ shift: number; longTasks: number }>((resolve) => {
+            let shift = 0;
+            let longTasks = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) shift += (entry as unknown as { value: number }).value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            new PerformanceObserver((list) => {
+              longTasks += list.getEntries().length;
+            }).observe({ type: 'longtask', buffered: true });
+            setTimeout(() => resolve({ shift, longTasks }), 100);
+          }),
+      );
+      await cdp.detach();
+      return { scriptMs: (metrics.ScriptDuration ?? 0) * 1000, ...layout };
+    };
+    const loads = { with: [] as PageLoad[], without: [] as PageLoad[] };
+    for (let i = 0; i < RUNS; i++) {
+      loads.without.push(await pageLoad(bare));
+      loads.with.push(await pageLoad(withExtension));
+    }
+    await plain.close();
+    return { timings, openRequests, paintedAt, saveRequests, loads };
+  } finally {
+    await context.close();
+    await simulator.close();
+  }
+}
+
+// ---- report -----------------------------------------------------------------------------------
+
+run('npx', ['wxt', 'build', '--analyze'], { NODE_ENV: 'production' });
+const chromeDir = path.join(OUT, 'chrome-mv3');
+const entries = {
+  popup: scriptsOf(chromeDir, 'popup.html'),
+  sidePanel: scriptsOf(chromeDir, 'sidepanel.html'),
+  options: scriptsOf(chromeDir, 'options.html'),
+  background: ['background.js'],
+  contentScript: ['instance-page.js'],
+};
+const sizes = Object.fromEntries(
+  Object.entries(entries).map(([name, files]) => {
+    const kb = gzipKb(chromeDir, files);
+    const budget = BUDGETS_KB[name as keyof typeof BUDGETS_KB] as number | undefined;
+    const missed = budget !== undefined && kb > budget;
+    return [
+      name,
+      { kb: round(kb), budgetKb: budget ?? null, missed, bundles: missed ? contents(files) : [] },
+    ];
+  }),
+);
+const floorDir = buildFloor();
+const floorPopupKb = round(gzipKb(floorDir, scriptsOf(floorDir, 'popup.html')));
+run('npx', ['wxt', 'build', '--mode', 'e2e'], { NODE_ENV: 'production' });
+const measured = await measureInBrowser(floorDir);
+
+const floorMs = median(measured.timings.floor);
+const warmMs = median(measured.timings.oursWarm);
+const coldMs = median(measured.timings.oursCold);
+const beforePaint = measured.openRequests.filter((request) => request.at < measured.paintedAt).length;
+const contentScript = {
+  scriptMsWith: round(median(measured.loads.with.map((l) => l.scriptMs))),
+  scriptMsWithout: round(median(measured.loads.without.map((l) => l.scriptMs))),
+  longTasksWith: median(measured.loads.with.map((l) => l.longTasks)),
+  longTasksWithout: median(measured.loads.without.map((l) => l.longTasks)),
+  layoutShiftWith: round(median(measured.loads.with.map((l) => l.shift)), 4),
+  layoutShiftWithout: round(median(measured.loads.without.map((l) => l.shift)), 4),
+};
+const report = {
+  runs: RUNS,
+  sizes,
+  floor: { popupKb: floorPopupKb, paintMs: round(floorMs) },
+  popup: {
+    warm: {
+      ms: round(warmMs),
+      ratio: round(warmMs / floorMs, 2),
+      goal: 1.25,
+      missed: warmMs / floorMs > 1.25,
+    },
+    cold: { ms: round(coldMs), ratio: round(coldMs / floorMs, 2) },
+  },
+  contentScript,
+  requests: {
+    warmOpenBeforePaint: beforePaint,
+    warmOpenTotal: measured.openRequests.length,
+    save: {
+      get: measured.saveRequests.filter((r) => r.method === 'GET').length,
+      put: measured.saveRequests.filter((r) => r.method === 'PUT').length,
+    },
+  },
+};
+writeFileSync(path.join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+const mark = (missed: boolean) => (missed ? 'MISSED' : 'met');
+console.log('\nProfile Quick Edit — benchmark (Chromium, medians of', RUNS, 'alternating runs)\n');
+console.log('Sizes, gzip:');
+for (const [name, size] of Object.entries(sizes)) {
+  const budget = size.budgetKb === null ? '' : ` (budget ${size.budgetKb} kB: ${mark(size.missed)})`;
+  console.log(`  ${name.padEnd(14)} ${String(size.kb).padStart(6)} kB${budget}`);
+  if (size.bundles.length) console.log(`  ${''.padEnd(14)} bundles: ${size.bundles.join(', ')}`);
+}
+console.log(`  ${'floor popup'.padEnd(14)} ${String(floorPopupKb).padStart(6)} kB`);
+console.log('\nPopup, navigation start → profile fields painted:');
+console.log(`  floor          ${round(floorMs)} ms`);
+console.log(
+  `  warm cache     ${round(warmMs)} ms = ${report.popup.warm.ratio}× floor (goal ≤ 1.25×: ${mark(report.popup.warm.missed)})`,
+);
+console.log(`  cold cache     ${round(coldMs)} ms = ${report.popup.cold.ratio}× floor (simulator latency 0)`);
+console.log('\nInstance user page load, with / without the extension:');
+console.log(`  script time    ${contentScript.scriptMsWith} ms / ${contentScript.scriptMsWithout} ms`);
+console.log(`  long tasks     ${contentScript.longTasksWith} / ${contentScript.longTasksWithout}`);
+console.log(`  layout shift   ${contentScript.layoutShiftWith} / ${contentScript.layoutShiftWithout}`);
+console.log('\nRequests:');
+console.log(
+  `  warm popup open: ${beforePaint} before paint (goal 0: ${mark(beforePaint > 0)}), ${report.requests.warmOpenTotal} in all`,
+);
+console.log(`  save: ${report.requests.save.get} GET + ${report.requests.save.put} PUT (goal 1 + 1)`);
+console.log('\nWritten to .output/bench.json');
