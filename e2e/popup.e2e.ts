@@ -153,6 +153,43 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await waitForText(page, 'Saved.');
   });
 
+  it('finishes a save after the popup closes, and says so on the next open', async () => {
+    let page = await openPopup();
+    await fillField(page, 'Description', 'Saved while closed');
+    await instance.addFault({ method: 'PUT', path: '/info$', delayMs: 1500, times: 1 });
+    await clickButton(page, 'Save');
+    await instance.waitForRequest((request) => request.method === 'PUT');
+    await page.close();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await instance.profile(MIRA)).description).toBe('Saved while closed');
+
+    page = await openPopup();
+    await waitForText(page, 'Your last change was saved.');
+    expect(await fieldValue(page, 'Description')).toBe('Saved while closed');
+    expect(await puts()).toHaveLength(1);
+  });
+
+  it('lets an admin open any user, shows whose profile it is, and remembers recent users', async () => {
+    await configureInstance(browser, { origin: instance.origin, userId: 1, token: instance.tokens.get(1) });
+    const page = await openPopup();
+    await waitForText(page, 'Hanna Brandt');
+    await clickButton(page, 'Open user…');
+    await fillField(page, 'User ID', '7');
+    await clickButton(page, 'Open');
+    await waitForText(page, 'Tomasz Wren');
+    await waitForText(page, 'You are editing Tomasz Wren’s profile, not your own.');
+    await fillField(page, 'Website', 'https://tomasz.example');
+    await clickButton(page, 'Save');
+    await waitForText(page, 'Saved.');
+    expect((await instance.profile(7)).websiteUrl).toBe('https://tomasz.example/');
+    await page.close();
+
+    const again = await openPopup();
+    await clickButton(again, 'Open user…');
+    await clickButton(again, 'User 7');
+    await waitForText(again, 'Tomasz Wren');
+  });
+
   it('works from the keyboard alone: Tab to a field, type, Ctrl+S; a bad field takes the focus', async () => {
     const page = await openPopup();
     const focused = () => page.evaluate(() => document.activeElement?.id ?? '', null);

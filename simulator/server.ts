@@ -155,6 +155,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let avatars = new Map<string, { type: string; bytes: Buffer }>();
   let lastUpdate = 0;
   let origin = '';
+  /** Bumped by every reset. */
+  let generation = 0;
 
   /** Strictly increasing, so every PUT visibly bumps `updatedAt`. */
   function nextTimestamp(): string {
@@ -282,6 +284,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer) {
     if (path === '/__sim/reset' && req.method === 'POST') {
+      generation++;
       users = seedUsers();
       sessions = new Map();
       faults = [];
@@ -372,7 +375,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
     log.push(entry);
     const fault = takeFault(method, url.pathname);
-    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.delayMs) {
+      const before = generation;
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      // A reset meanwhile starts a new test: a request from the old one must not land in it.
+      if (generation !== before) return req.socket.destroy();
+    }
     if (fault?.drop === 'beforeApply') return dropMidAnswer(res);
     if (fault && (fault.status !== undefined || fault.body)) {
       entry.status = sendFault(res, fault);

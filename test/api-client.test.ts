@@ -334,3 +334,43 @@ describe('schema tolerance', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalidResponse', field: 'profile.userId' } });
   });
 });
+
+describe('avatar', () => {
+  const AVATAR = '/api/public/user/6/profile/avatar';
+
+  it('reads the current avatar address', async () => {
+    const { client, fake } = setup();
+    fake.answer('GET', AVATAR, { status: 200, body: { avatarUrl: 'https://cdn.example/a.jpg' } });
+    expect(await client.getAvatar(6)).toEqual({ ok: true, value: 'https://cdn.example/a.jpg' });
+  });
+
+  it('refuses an avatar address that is not http(s)', async () => {
+    const { client, fake } = setup();
+    fake.answer('GET', AVATAR, { status: 200, body: { avatarUrl: 'javascript:alert(1)' } });
+    expect(await client.getAvatar(6)).toMatchObject({ ok: false, error: { kind: 'invalidResponse' } });
+  });
+
+  it('sets an avatar by address as JSON', async () => {
+    const { client, fake } = setup();
+    fake.answer('PUT', AVATAR, { status: 200, body: { avatarUrl: 'https://cdn.example/b.jpg' } });
+    expect(await client.setAvatar(6, { url: 'https://cdn.example/b.jpg' })).toEqual({
+      ok: true,
+      value: 'https://cdn.example/b.jpg',
+    });
+    expect(fake.calls[0]?.body).toEqual({ avatarUrl: 'https://cdn.example/b.jpg' });
+    expect(fake.calls[0]?.headers['content-type']).toBe('application/json');
+  });
+
+  it('uploads a file as multipart and asks for the address when the answer lacks it', async () => {
+    const { client, fake } = setup();
+    fake.answer('PUT', '/api/public/user/6/profile/updateAvatarFile', { status: 200, body: {} });
+    fake.answer('GET', AVATAR, { status: 200, body: { avatarUrl: 'https://cdn.example/c.png' } });
+    const result = await client.setAvatar(6, {
+      file: new Blob(['png'], { type: 'image/png' }),
+      name: 'c.png',
+    });
+    expect(result).toEqual({ ok: true, value: 'https://cdn.example/c.png' });
+    expect(fake.calls[0]?.headers).not.toHaveProperty('content-type');
+    expect(fake.calls.map((c) => c.method)).toEqual(['PUT', 'GET']);
+  });
+});

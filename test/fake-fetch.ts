@@ -31,7 +31,7 @@ export function createFakeFetch(origin = 'https://hub.example') {
       path: url.pathname,
       headers: { ...(init.headers as Record<string, string>) },
       credentials: init.credentials,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
     });
     const queue = queues.get(`${method} ${url.pathname}`) ?? [];
     // The last answer repeats, so "always 500" needs one entry.
