@@ -115,6 +115,9 @@ interface StorageArea {
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
 }
+interface ChromeRuntime {
+  runtime: { getManifest(): { name: string } };
+}
 interface ChromeStorage {
   storage: { local: StorageArea; session: StorageArea };
 }
@@ -152,16 +155,16 @@ async function measureInBrowser(floorDir: string) {
   try {
     // Both extensions' workers, told apart by their manifests.
     while (context.serviceWorkers().length < 2) await context.waitForEvent('serviceworker');
-    const origins = context
-      .serviceWorkers()
-      .map((worker) => `chrome-extension://${new URL(worker.url()).host}`);
-    const page = await context.newPage();
+    const workers = context.serviceWorkers();
+    const origins = workers.map((worker) => `chrome-extension://${new URL(worker.url()).host}`);
     const names = await Promise.all(
-      origins.map(async (origin) => {
-        await page.goto(`${origin}/manifest.json`);
-        return JSON.parse((await page.textContent('body')) ?? '{}').name as string;
-      }),
+      workers.map((worker) =>
+        worker.evaluate(
+          () => (globalThis as unknown as { chrome: ChromeRuntime }).chrome.runtime.getManifest().name,
+        ),
+      ),
     );
+    const page = await context.newPage();
     const floorOrigin = origins[names.indexOf('Floor')] ?? '';
     const ourOrigin = origins[names.findIndex((name) => name !== 'Floor')] ?? '';
 
@@ -211,7 +214,8 @@ async function measureInBrowser(floorDir: string) {
       await paintTime(popup, `${ourOrigin}/popup.html`); // leaves the cache warm again
     }
 
-    // Requests: a warm open, and a save.
+    // Requests: a warm open, and a save. Requests the last run's page started have landed first.
+    await popup.waitForTimeout(1500);
     const log = async () =>
       (await (await fetch(`${simulator.origin}/__sim/log`)).json()) as {
         method: string;
