@@ -1,11 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BROWSER_KIND,
-  type E2EPage,
-  type ExtensionBrowser,
-  launchExtensionBrowser,
-} from './harness/browsers.ts';
+import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
 import {
   byName,
   clickButton,
@@ -15,7 +10,8 @@ import {
   waitForField,
   waitForText,
 } from './harness/extension.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { closeSession, openSession } from './harness/session.ts';
+import type { TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
 const IMAGE = path.resolve(import.meta.dirname, '../assets/public/icon/96.png');
@@ -26,12 +22,10 @@ describe(`${BROWSER_KIND}: avatar`, () => {
   let popup: E2EPage;
 
   beforeAll(async () => {
-    instance = await startTestInstance();
-    browser = await launchExtensionBrowser();
+    ({ instance, browser } = await openSession());
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
   });
   beforeEach(async () => {
     await instance.reset();

@@ -1,11 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../simulator/server.ts';
-import {
-  BROWSER_KIND,
-  type E2EPage,
-  type ExtensionBrowser,
-  launchExtensionBrowser,
-} from './harness/browsers.ts';
+import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
 import {
   clickButton,
   configureInstance,
@@ -17,7 +12,8 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { closeSession, openSession } from './harness/session.ts';
+import type { TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
 /** Long enough for the client's own 15 s timeout and its retries. */
@@ -136,12 +132,10 @@ describe(`${BROWSER_KIND}: fault matrix`, () => {
   let popup: E2EPage | undefined;
 
   beforeAll(async () => {
-    instance = await startTestInstance();
-    browser = await launchExtensionBrowser();
+    ({ instance, browser } = await openSession());
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
   });
   afterEach(async () => {
     await popup?.close().catch(() => {});

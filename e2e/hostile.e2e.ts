@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
+import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
 import { configureInstance, openExtensionPage, waitForField } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { closeSession, openSession } from './harness/session.ts';
+import type { TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
 
@@ -24,8 +25,7 @@ describe(`${BROWSER_KIND}: a hostile instance page`, () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    instance = await startTestInstance();
-    browser = await launchExtensionBrowser();
+    ({ instance, browser } = await openSession());
     await configureInstance(browser, {
       origin: instance.origin,
       userId: MIRA,
@@ -37,8 +37,7 @@ describe(`${BROWSER_KIND}: a hostile instance page`, () => {
     await popup.close();
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
   });
 
   it('messages, synthetic events, an imitation button and storage probes: nothing is sent, opened or revealed', async () => {

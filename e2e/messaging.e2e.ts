@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
+import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
 import { configureInstance, openExtensionPage, waitForField, waitForText } from './harness/extension.ts';
 import { record } from './harness/report.ts';
+import { closeSession, openSession } from './harness/session.ts';
 import { startTestInstance, type TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
@@ -78,10 +79,9 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
   let token: string;
 
   beforeAll(async () => {
-    instance = await startTestInstance();
+    ({ instance, browser } = await openSession());
     // Another site on the same host: granted by the host pattern, but not a configured instance.
     stranger = await startTestInstance();
-    browser = await launchExtensionBrowser();
     token = instance.tokens.get(MIRA) ?? '';
     await configureInstance(browser, { origin: instance.origin, userId: MIRA, token, remember: true });
     const popup = await openExtensionPage(browser, 'popup.html');
@@ -89,8 +89,7 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
     await popup.close();
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
     await stranger?.close();
   });
 

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BROWSER_KIND,
-  type E2EPage,
-  type ExtensionBrowser,
-  launchExtensionBrowser,
-} from './harness/browsers.ts';
+import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
 import {
   check,
   clearExtensionStorage,
@@ -17,7 +12,8 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { closeSession, openSession } from './harness/session.ts';
+import type { TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
 
@@ -27,13 +23,11 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
   let host: string;
 
   beforeAll(async () => {
-    instance = await startTestInstance();
+    ({ instance, browser } = await openSession());
     host = new URL(instance.origin).host;
-    browser = await launchExtensionBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
   });
   beforeEach(async () => {
     await instance.reset();

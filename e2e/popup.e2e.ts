@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BROWSER_KIND,
-  type E2EPage,
-  type ExtensionBrowser,
-  launchExtensionBrowser,
-} from './harness/browsers.ts';
+import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
 import {
   clickButton,
   configureInstance,
@@ -14,7 +9,8 @@ import {
   waitForField,
   waitForText,
 } from './harness/extension.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { closeSession, openSession } from './harness/session.ts';
+import type { TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
 const SEEDED_BIO = '<p>Ceramics and <strong>slow</strong> video.</p>';
@@ -25,12 +21,10 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
   let popup: E2EPage | undefined;
 
   beforeAll(async () => {
-    instance = await startTestInstance();
-    browser = await launchExtensionBrowser();
+    ({ instance, browser } = await openSession());
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
   });
   beforeEach(async () => {
     await popup?.close().catch(() => {});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
+import type { ExtensionBrowser } from './harness/browsers.ts';
 import {
   clickButton,
   configureInstance,
@@ -10,7 +10,8 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { closeSession, openSession } from './harness/session.ts';
+import type { TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
 
@@ -19,12 +20,10 @@ describe('chromium: the background stops in the middle of a save', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    instance = await startTestInstance();
-    browser = await launchExtensionBrowser('chromium');
+    ({ instance, browser } = await openSession('chromium'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
   });
 
   it('the save resumes in a new worker: saved once, nothing lost', async () => {

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
+import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
 import { configureInstance, openExtensionPage, waitForText } from './harness/extension.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { closeSession, openSession } from './harness/session.ts';
+import type { TestInstance } from './harness/simulator.ts';
 
 describe(`${BROWSER_KIND}: smoke`, () => {
   let instance: TestInstance;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    instance = await startTestInstance();
-    browser = await launchExtensionBrowser();
+    ({ instance, browser } = await openSession());
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
   });
 
   it('the popup shows user 6’s name, fetched by the background with the Bearer token', async () => {

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './harness/accessibility.ts';
-import { type E2EPage, type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
+import type { E2EPage, ExtensionBrowser } from './harness/browsers.ts';
 import { configureInstance, openExtensionPage, waitForField, waitForText } from './harness/extension.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { closeSession, openSession } from './harness/session.ts';
+import type { TestInstance } from './harness/simulator.ts';
 
 const STORE_DIR = path.resolve(import.meta.dirname, '../.output/store');
 const WIDTH = 1280;
@@ -22,8 +23,7 @@ describe('chromium: store screenshots, light and dark', () => {
 
   beforeAll(async () => {
     mkdirSync(STORE_DIR, { recursive: true });
-    instance = await startTestInstance();
-    browser = await launchExtensionBrowser('chromium');
+    ({ instance, browser } = await openSession('chromium'));
     await configureInstance(browser, {
       origin: instance.origin,
       userId: MIRA,
@@ -31,8 +31,7 @@ describe('chromium: store screenshots, light and dark', () => {
     });
   });
   afterAll(async () => {
-    await browser?.close();
-    await instance?.close();
+    await closeSession(instance, browser);
   });
 
   async function capture(page: E2EPage, width: number, height: number): Promise<string> {

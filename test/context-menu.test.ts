@@ -1,21 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { linkTarget } from '@/utils/context-menu';
-import { DEFAULT_ROUTE_PATTERNS, saveInstance } from '@/utils/storage';
-
-const ORIGIN = 'https://hub.example';
+import { saveInstance } from '@/utils/storage';
+import { anInstance, ORIGIN } from './fixtures';
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await saveInstance({
-    origin: ORIGIN,
-    label: '',
-    authMode: 'token',
-    userId: 6,
-    pathForm: null,
-    routePatterns: DEFAULT_ROUTE_PATTERNS,
-    rememberToken: false,
-  });
+  await saveInstance(anInstance());
 });
 
 describe('“Edit this profile” on links', () => {

@@ -5,8 +5,8 @@ import { createHandlers } from '@/utils/handlers';
 import type { PayloadOf } from '@/utils/messaging';
 import { DEFAULT_ROUTE_PATTERNS, getActiveInstance, getInstance, getToken, saveDraft } from '@/utils/storage';
 import { createFakeFetch, seedProfile } from './fake-fetch';
+import { aDraft, ORIGIN } from './fixtures';
 
-const ORIGIN = 'https://hub.example';
 const JWT = `h.${btoa(JSON.stringify({ userId: 6 })).replace(/=+$/, '')}.sig`;
 
 function setup() {
@@ -155,25 +155,7 @@ describe('removing an instance', () => {
       kind: 'extensionPage',
     });
     await fakeBrowser.storage.session.set({ [`token:${ORIGIN}`]: 'secret-token' });
-    await saveDraft(ORIGIN, 6, {
-      form: {
-        description: 'x',
-        twitterUrl: '',
-        facebookUrl: '',
-        instagramUrl: '',
-        websiteUrl: '',
-        country: '',
-      },
-      base: {
-        description: null,
-        twitterUrl: null,
-        facebookUrl: null,
-        instagramUrl: null,
-        websiteUrl: null,
-        country: null,
-      },
-      editedAt: 1,
-    });
+    await saveDraft(ORIGIN, 6, aDraft('x'));
     const list = await handlers['ui:listInstances']({}, { kind: 'extensionPage' });
     expect(list).toMatchObject({ ok: true, value: { instances: [{ hasToken: true, hasDrafts: true }] } });
     expect(JSON.stringify(list)).not.toContain('secret-token');

@@ -15,8 +15,8 @@ import {
   setToken,
 } from '@/utils/storage';
 import { createFakeFetch, seedProfile } from './fake-fetch';
+import { anInstance, EMPTY_FORM, ORIGIN } from './fixtures';
 
-const ORIGIN = 'https://hub.example';
 const TOKEN = 'tok-very-secret-123';
 const EXTENSION_ID = 'test-extension-id';
 const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
@@ -52,15 +52,7 @@ function setup() {
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await saveInstance({
-    origin: ORIGIN,
-    label: '',
-    authMode: 'token',
-    userId: 6,
-    pathForm: null,
-    routePatterns: DEFAULT_ROUTE_PATTERNS,
-    rememberToken: false,
-  });
+  await saveInstance(anInstance());
   await setToken(ORIGIN, TOKEN, false);
 });
 
@@ -72,14 +64,6 @@ const BASE: EditableValues = {
   instagramUrl: null,
   websiteUrl: null,
   country: { label: 'Albania', value: 'AL' },
-};
-const EMPTY_FORM = {
-  description: '',
-  twitterUrl: '',
-  facebookUrl: '',
-  instagramUrl: '',
-  websiteUrl: '',
-  country: '',
 };
 
 describe('sender rules', () => {

@@ -4,19 +4,11 @@ import { COUNTRY_CODES, countryFor, countryOptions } from '@/utils/profile/count
 import { MAX_DESCRIPTION_LENGTH, normaliseSocialUrl } from '@/utils/profile/fields';
 import { type FormValues, parseForm } from '@/utils/profile/form';
 import { record } from '../e2e/harness/report';
+import { EMPTY_FORM } from './fixtures';
 
 /** Generated inputs checked, for the reliability summary. */
 let cases = 0;
 afterAll(() => record({ kind: 'badInput', cases }));
-
-const EMPTY_FORM: FormValues = {
-  description: '',
-  twitterUrl: '',
-  facebookUrl: '',
-  instagramUrl: '',
-  websiteUrl: '',
-  country: '',
-};
 
 describe('social fields', () => {
   it.each([

@@ -3,14 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   addRecentUser,
   DEFAULT_ROUTE_PATTERNS,
-  type Draft,
   getActiveInstance,
   getCachedProfile,
   getDraft,
   getInstances,
   getRecentUsers,
   getToken,
-  type Instance,
   migrateStorage,
   removeInstance,
   SCHEMA_VERSION,
@@ -20,36 +18,10 @@ import {
   setCachedProfile,
   setToken,
 } from '@/utils/storage';
+import { aDraft, anInstance, ORIGIN } from './fixtures';
 
-const ORIGIN = 'https://hub.example';
-const instance: Instance = {
-  origin: ORIGIN,
-  label: 'Hub',
-  authMode: 'token',
-  userId: 6,
-  pathForm: null,
-  routePatterns: DEFAULT_ROUTE_PATTERNS,
-  rememberToken: false,
-};
-const draft: Draft = {
-  form: {
-    description: 'typed',
-    twitterUrl: '',
-    facebookUrl: '',
-    instagramUrl: '',
-    websiteUrl: '',
-    country: '',
-  },
-  base: {
-    description: null,
-    twitterUrl: null,
-    facebookUrl: null,
-    instagramUrl: null,
-    websiteUrl: null,
-    country: null,
-  },
-  editedAt: 1,
-};
+const instance = anInstance();
+const draft = aDraft('typed');
 
 async function everyStoredValue(): Promise<string> {
   const areas = [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync];

@@ -1,0 +1,41 @@
+/** Values unit tests build on: an instance as options saves it, an empty form, a draft. */
+import type { EditableValues } from '@/utils/api/schemas';
+import type { FormValues } from '@/utils/profile/form';
+import { DEFAULT_ROUTE_PATTERNS, type Draft, type Instance } from '@/utils/storage';
+
+export const ORIGIN = 'https://hub.example';
+
+export function anInstance(overrides: Partial<Instance> = {}): Instance {
+  return {
+    origin: ORIGIN,
+    label: '',
+    authMode: 'token',
+    userId: 6,
+    pathForm: null,
+    routePatterns: DEFAULT_ROUTE_PATTERNS,
+    rememberToken: false,
+    ...overrides,
+  };
+}
+
+export const EMPTY_FORM: FormValues = {
+  description: '',
+  twitterUrl: '',
+  facebookUrl: '',
+  instagramUrl: '',
+  websiteUrl: '',
+  country: '',
+};
+
+export const EMPTY_VALUES: EditableValues = {
+  description: null,
+  twitterUrl: null,
+  facebookUrl: null,
+  instagramUrl: null,
+  websiteUrl: null,
+  country: null,
+};
+
+export function aDraft(description: string, editedAt = 1, base: EditableValues = EMPTY_VALUES): Draft {
+  return { form: { ...EMPTY_FORM, description }, base, editedAt };
+}
