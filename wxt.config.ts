@@ -1,4 +1,5 @@
-import type { Plugin } from 'vite';
+import path from 'node:path';
+import type { Alias, Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 /** Origins a Creators Hub instance may live on; the user grants one at a time from options. */
@@ -58,6 +59,27 @@ export default defineConfig({
   publicDir: 'assets/public',
   manifestVersion: 3,
   webExt: { disabled: true },
+  hooks: {
+    // Pages and the page script use the browser's own promise-based API (utils/native-browser.ts);
+    // only the background bundles webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.some((entry) => entry.type === 'background')) return;
+      const existing = viteConfig.resolve?.alias ?? [];
+      const aliases: Alias[] = Array.isArray(existing)
+        ? [...existing]
+        : Object.entries(existing).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      viteConfig.resolve = {
+        ...viteConfig.resolve,
+        alias: [
+          {
+            find: /^webextension-polyfill$/,
+            replacement: path.resolve(import.meta.dirname, 'utils/native-browser.ts'),
+          },
+          ...aliases,
+        ],
+      };
+    },
+  },
   vite: () => ({
     build: { target: 'es2022' },
     plugins: [withoutDynamicCode()],

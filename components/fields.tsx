@@ -1,8 +1,8 @@
 /** Labelled form controls with inline errors and hints, wired for screen readers. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { uiLanguage } from '@/utils/i18n';
-import { countryOptions } from '@/utils/profile/countries';
+import { type CountryOption, countryName, countryOptions } from '@/utils/profile/countries';
 
 interface FieldProps {
   id: string;
@@ -78,20 +78,26 @@ export function TextAreaField(props: FieldProps & { maxLength: number }) {
 
 /** A searchable country list: type a name (in your language) or an ISO code. */
 export function CountryField(props: FieldProps) {
-  const options = useMemo(() => countryOptions(uiLanguage()), []);
-  const nameOf = (code: string) => options.find((option) => option.code === code)?.name ?? code;
+  const language = uiLanguage();
   const codeOf = (text: string) => {
     const query = text.trim().toLowerCase();
-    return (
-      options.find((o) => o.name.toLowerCase() === query || o.code.toLowerCase() === query)?.code ?? text
+    const match = countryOptions(language).find(
+      (o) => o.name.toLowerCase() === query || o.code.toLowerCase() === query,
     );
+    return match?.code ?? text;
   };
   // The text being typed; the form holds the code as soon as the text names a country.
-  const [text, setText] = useState(() => nameOf(props.value));
+  const [text, setText] = useState(() => countryName(props.value, language));
   useEffect(() => {
     // The value changed from outside (discard, fresher server data): show its name.
-    if (codeOf(text) !== props.value) setText(nameOf(props.value));
+    if (codeOf(text) !== props.value) setText(countryName(props.value, language));
   }, [props.value]);
+  // The list of ~250 names is built after the editor is on screen, not before.
+  const [options, setOptions] = useState<CountryOption[]>([]);
+  useEffect(() => {
+    const timer = setTimeout(() => setOptions(countryOptions(language)), 0);
+    return () => clearTimeout(timer);
+  }, [language]);
 
   function onInput(value: string) {
     setText(value);

@@ -19,13 +19,10 @@ import {
 } from '@/utils/profile/form';
 import {
   clearSaveStatus,
-  getActiveInstance,
-  getCachedAvatar,
   getCachedProfile,
-  getDraft,
-  getInstance,
   getSaveStatus,
   type Instance,
+  readEditorStart,
   removeDraft,
   type SaveStatus,
   saveDraft,
@@ -163,7 +160,7 @@ export function useEditor(requested: EditorTarget | null) {
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const instance = requested ? await getInstance(requested.origin) : await getActiveInstance();
+      const { instance, cached, draft, saveStatus, avatarUrl } = await readEditorStart(requested);
       if (cancelled) return;
       if (!instance) {
         if (requested) await revalidate(requested);
@@ -174,13 +171,6 @@ export function useEditor(requested: EditorTarget | null) {
       update({ instance });
       if (userId !== null) {
         const target = { origin: instance.origin, userId };
-        const [cached, draft, saveStatus, avatarUrl] = await Promise.all([
-          getCachedProfile(instance.origin, userId),
-          getDraft(instance.origin, userId),
-          getSaveStatus(instance.origin, userId),
-          getCachedAvatar(instance.origin, userId),
-        ]);
-        if (cancelled) return;
         const base = draft?.base ?? (cached ? editableValues(cached.profile) : null);
         draftStamp.current = draft?.editedAt;
         setState((previous) => ({

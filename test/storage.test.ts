@@ -10,11 +10,13 @@ import {
   getRecentUsers,
   getToken,
   migrateStorage,
+  readEditorStart,
   removeInstance,
   SCHEMA_VERSION,
   saveDraft,
   saveInstance,
   setActiveInstance,
+  setCachedAvatar,
   setCachedProfile,
   setToken,
 } from '@/utils/storage';
@@ -135,6 +137,27 @@ describe('per-user data', () => {
   it('keeps recent users newest first, without repeats, at most eight', async () => {
     for (const id of [1, 2, 3, 4, 5, 6, 7, 8, 9, 3]) await addRecentUser(ORIGIN, id);
     expect(await getRecentUsers(ORIGIN)).toEqual([3, 9, 8, 7, 6, 5, 4, 2]);
+  });
+});
+
+describe('what an editor reads when it opens', () => {
+  it('finds the active instance and this user’s cache, draft, save and avatar', async () => {
+    await saveInstance(instance);
+    await setActiveInstance(ORIGIN);
+    await saveDraft(ORIGIN, 6, draft);
+    await setCachedAvatar(ORIGIN, 6, 'https://cdn.example/a.png');
+    const start = await readEditorStart(null);
+    expect(start).toMatchObject({ instance, draft, avatarUrl: 'https://cdn.example/a.png', cached: null });
+  });
+
+  it('reads corrupt parts as missing, and knows nothing of an origin not set up', async () => {
+    await saveInstance(instance);
+    await fakeBrowser.storage.local.set({ [`draft:${ORIGIN}:7`]: { form: 1 }, [`save:${ORIGIN}:7`]: 'x' });
+    expect(await readEditorStart({ origin: ORIGIN, userId: 7 })).toMatchObject({
+      draft: null,
+      saveStatus: null,
+    });
+    expect((await readEditorStart({ origin: 'https://other.example', userId: 7 })).instance).toBeNull();
   });
 });
 

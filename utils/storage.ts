@@ -106,14 +106,17 @@ export async function restrictLocalStorageToTrustedContexts(): Promise<void> {
 
 // ---- instances ------------------------------------------------------------------------------
 
-export async function getInstances(): Promise<Instance[]> {
-  const stored = await local.getItem('instances');
+function parseInstances(stored: unknown): Instance[] {
   if (!Array.isArray(stored)) return [];
   // One bad record must not hide the others.
   return stored.flatMap((item) => {
     const parsed = z.safeParse(InstanceSchema, item);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+export async function getInstances(): Promise<Instance[]> {
+  return parseInstances(await local.getItem('instances'));
 }
 
 export async function getInstance(origin: string): Promise<Instance | null> {
@@ -219,11 +222,7 @@ export async function setCachedProfile(origin: string, userId: number, cached: C
   await local.setItem(`cache:${userKey(origin, userId)}`, cached);
 }
 
-/** The avatar address last seen, shown at once on the next open. */
-export async function getCachedAvatar(origin: string, userId: number): Promise<string | null> {
-  return read(local.getItem(`avatar:${userKey(origin, userId)}`), z.string(), null as string | null);
-}
-
+/** The avatar address last seen, shown at once on the next open (see readEditorStart). */
 export async function setCachedAvatar(origin: string, userId: number, url: string | null): Promise<void> {
   const key = `avatar:${userKey(origin, userId)}` as const;
   await (url === null ? local.removeItem(key) : local.setItem(key, url));
@@ -247,6 +246,45 @@ export async function setSaveStatus(origin: string, userId: number, status: Save
 
 export async function clearSaveStatus(origin: string, userId: number): Promise<void> {
   await local.removeItem(`save:${userKey(origin, userId)}`);
+}
+
+export interface EditorStart {
+  instance: Instance | null;
+  cached: CachedProfile | null;
+  draft: Draft | null;
+  saveStatus: SaveStatus | null;
+  avatarUrl: string | null;
+}
+
+function valid<T>(schema: z.ZodMiniType<T>, value: unknown): T | null {
+  const parsed = z.safeParse(schema, value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * What an editor shows the moment it opens, in two reads of `storage.local` (every read is a
+ * round trip to the browser): the instance, then this user's cache, draft, save and avatar.
+ */
+export async function readEditorStart(
+  requested: { origin: string; userId: number } | null,
+): Promise<EditorStart> {
+  const first = await browser.storage.local.get(['activeInstance', 'instances']);
+  const instances = parseInstances(first.instances);
+  const origin = requested?.origin ?? first.activeInstance;
+  const instance = instances.find((i) => i.origin === origin) ?? (requested ? null : (instances[0] ?? null));
+  const userId = requested?.userId ?? instance?.userId ?? null;
+  if (!instance || userId === null)
+    return { instance, cached: null, draft: null, saveStatus: null, avatarUrl: null };
+  const key = userKey(instance.origin, userId);
+  const keys = { cache: `cache:${key}`, draft: `draft:${key}`, save: `save:${key}`, avatar: `avatar:${key}` };
+  const second = await browser.storage.local.get(Object.values(keys));
+  return {
+    instance,
+    cached: valid(CachedProfileSchema, second[keys.cache]),
+    draft: valid(DraftSchema, second[keys.draft]),
+    saveStatus: valid(SaveStatusSchema, second[keys.save]),
+    avatarUrl: valid(z.string(), second[keys.avatar]),
+  };
 }
 
 const MAX_RECENT_USERS = 8;

@@ -30,11 +30,29 @@ export interface CountryOption {
   name: string;
 }
 
-/** Every country, named and sorted for the user's language. */
-export function countryOptions(locale?: string): CountryOption[] {
-  const names = new Intl.DisplayNames(locale ? [locale, 'en'] : ['en'], { type: 'region' });
-  const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+const localNames = new Map<string, Intl.DisplayNames>();
+
+/** One country's name in the user's language. */
+export function countryName(code: string, locale = 'en'): string {
+  let names = localNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    localNames.set(locale, names);
+  }
+  return (isCountryCode(code) && names.of(code)) || code;
+}
+
+const optionLists = new Map<string, CountryOption[]>();
+
+/** Every country, named and sorted for the user's language (built once per language). */
+export function countryOptions(locale = 'en'): CountryOption[] {
+  let options = optionLists.get(locale);
+  if (!options) {
+    const collator = new Intl.Collator(locale);
+    options = COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
+    optionLists.set(locale, options);
+  }
+  return options;
 }
