@@ -43,6 +43,12 @@ describe.each(BUILDS)('production bundles: %s', (build) => {
     }
   });
 
+  it('bundles exactly one copy of webextension-polyfill, in the background', () => {
+    const withPolyfill = scripts.filter((s) => /minArgs/.test(s.text)).map((s) => s.name);
+    expect(withPolyfill).toEqual(['background.js']);
+    expect(scripts.find((s) => s.name === 'background.js')?.text.match(/browserAction:\{/g)).toHaveLength(1);
+  });
+
   it('the page script bundles neither zod nor storage nor the polyfill', () => {
     const pageScript = scripts.find((s) => s.name === 'instance-page.js')?.text ?? '';
     expect(pageScript).not.toMatch(/ZodError|\$ZodType|jitless/);
