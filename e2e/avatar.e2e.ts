@@ -6,8 +6,7 @@ import {
   clickButton,
   configureInstance,
   fillField,
-  openExtensionPage,
-  waitForField,
+  openPopup,
   waitForText,
 } from './harness/extension.ts';
 import { closeSession, openSession } from './harness/session.ts';
@@ -34,8 +33,7 @@ describe(`${BROWSER_KIND}: avatar`, () => {
       userId: MIRA,
       token: instance.tokens.get(MIRA),
     });
-    popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+    popup = await openPopup(browser);
     await clickButton(popup, 'Change avatar');
   });
 

@@ -7,8 +7,8 @@ import {
   fieldValue,
   fillField,
   openExtensionPage,
+  openPopup,
   storedDraft,
-  waitForField,
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
@@ -151,8 +151,7 @@ describe(`${BROWSER_KIND}: fault matrix`, () => {
       userId: MIRA,
       token: instance.tokens.get(MIRA),
     });
-    popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+    popup = await openPopup(browser);
     await fillField(popup, 'Description', draft);
     return popup;
   }

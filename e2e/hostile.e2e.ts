@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
-import { configureInstance, openExtensionPage, waitForField } from './harness/extension.ts';
+import { configureInstance, openPopup } from './harness/extension.ts';
 import { record } from './harness/report.ts';
 import { closeSession, openSession } from './harness/session.ts';
 import type { TestInstance } from './harness/simulator.ts';
@@ -32,8 +32,7 @@ describe(`${BROWSER_KIND}: a hostile instance page`, () => {
       token: instance.tokens.get(MIRA),
       remember: true,
     });
-    const popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+    const popup = await openPopup(browser);
     await popup.close();
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import {
   configureInstance,
   fillField,
   openExtensionPage,
-  waitForField,
+  openPopup,
   waitForText,
 } from './harness/extension.ts';
 import { closeSession, openSession } from './harness/session.ts';
@@ -36,8 +36,7 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
     });
     // Warm the admin's own profile, as a first popup open would: it tells the page script
     // that this user may edit others.
-    const popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+    const popup = await openPopup(browser);
     await popup.close();
     site = await browser.newPage();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
-import { configureInstance, openExtensionPage, waitForField, waitForText } from './harness/extension.ts';
+import { configureInstance, openExtensionPage, openPopup, waitForText } from './harness/extension.ts';
 import { record } from './harness/report.ts';
 import { closeSession, openSession } from './harness/session.ts';
 import { startTestInstance, type TestInstance } from './harness/simulator.ts';
@@ -84,8 +84,7 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
     stranger = await startTestInstance();
     token = instance.tokens.get(MIRA) ?? '';
     await configureInstance(browser, { origin: instance.origin, userId: MIRA, token, remember: true });
-    const popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+    const popup = await openPopup(browser);
     await popup.close();
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import {
   configureInstance,
   fillField,
   openExtensionPage,
+  openPopup,
   storedEverywhere,
   waitForField,
   waitForText,
@@ -77,8 +78,7 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     await waitForText(options, 'Connected as Mira Castellano (@mira), user 6.');
     await options.close();
 
-    const popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+    const popup = await openPopup(browser);
     await popup.close();
     const stored = await storedEverywhere(browser);
     expect(stored).not.toContain('token:');
@@ -134,8 +134,7 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     const token = instance.tokens.get(MIRA) ?? '';
     await configureInstance(browser, { origin: instance.origin, userId: MIRA, token, remember: true });
     // A second copy in the session area too: removal must find both.
-    const popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+    const popup = await openPopup(browser);
     await fillField(popup, 'Description', 'An unsaved draft');
     await new Promise((resolve) => setTimeout(resolve, 400));
     await popup.close();

@@ -5,7 +5,7 @@ import {
   configureInstance,
   fieldValue,
   fillField,
-  openExtensionPage,
+  openPopup,
   waitForField,
   waitForText,
 } from './harness/extension.ts';
@@ -37,9 +37,9 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     });
   });
 
-  async function openPopup(): Promise<E2EPage> {
-    popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+  /** The popup, kept so the next test can close it. */
+  async function openEditorPopup(): Promise<E2EPage> {
+    popup = await openPopup(browser);
     return popup;
   }
 
@@ -48,7 +48,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
   }
 
   it('saves a new description, Twitter handle and country in one PUT of exactly those fields', async () => {
-    const page = await openPopup();
+    const page = await openEditorPopup();
     await waitForField(page, 'Description', SEEDED_BIO);
     await fillField(page, 'Description', 'Glaze tests 🧪 and שלום');
     await fillField(page, 'Twitter', '@mira_glazes');
@@ -70,13 +70,13 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
   });
 
   it('restores a draft after the popup closes mid-edit; Discard brings back the server values', async () => {
-    let page = await openPopup();
+    let page = await openEditorPopup();
     await fillField(page, 'Description', 'Half-typed thought');
     await fillField(page, 'Website', 'mira.example');
     await new Promise((resolve) => setTimeout(resolve, 400));
     await page.close();
 
-    page = await openPopup();
+    page = await openEditorPopup();
     await waitForText(page, 'Restored your unsaved changes.');
     expect(await fieldValue(page, 'Description')).toBe('Half-typed thought');
     expect(await fieldValue(page, 'Website')).toBe('mira.example');
@@ -87,7 +87,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
   });
 
   it('keeps the draft when the PUT fails with 500, and the next Save succeeds', async () => {
-    const page = await openPopup();
+    const page = await openEditorPopup();
     await instance.addFault({ method: 'PUT', path: '/info$', status: 500, times: 1 });
     await fillField(page, 'Description', 'Survives a 500');
     await clickButton(page, 'Save');
@@ -100,7 +100,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
   });
 
   it('asks which value to keep when the same field changed on the instance meanwhile', async () => {
-    const page = await openPopup();
+    const page = await openEditorPopup();
     await fillField(page, 'Description', 'Mine');
     await instance.editElsewhere(MIRA, { description: 'Theirs', websiteUrl: 'https://theirs.example/' });
     await clickButton(page, 'Save');
@@ -117,7 +117,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
   });
 
   it('names the fix for a refused token; with the token fixed, it works and the draft is still there', async () => {
-    let page = await openPopup();
+    let page = await openEditorPopup();
     await fillField(page, 'Description', 'Typed before the token expired');
     await new Promise((resolve) => setTimeout(resolve, 400));
     await page.close();
@@ -128,7 +128,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
       token: 'expired-token',
       keep: true,
     });
-    page = await openPopup();
+    page = await openEditorPopup();
     await waitForText(page, 'refused the API token');
     await waitForText(page, 'Paste a new token in Options');
     expect(await fieldValue(page, 'Description')).toBe('Typed before the token expired');
@@ -140,7 +140,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
       token: instance.tokens.get(MIRA),
       keep: true,
     });
-    page = await openPopup();
+    page = await openEditorPopup();
     await waitForText(page, 'Restored your unsaved changes.');
     expect(await fieldValue(page, 'Description')).toBe('Typed before the token expired');
     await clickButton(page, 'Save');
@@ -148,7 +148,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
   });
 
   it('finishes a save after the popup closes, and says so on the next open', async () => {
-    let page = await openPopup();
+    let page = await openEditorPopup();
     await fillField(page, 'Description', 'Saved while closed');
     await instance.addFault({ method: 'PUT', path: '/info$', delayMs: 1500, times: 1 });
     await clickButton(page, 'Save');
@@ -157,7 +157,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await instance.profile(MIRA)).description).toBe('Saved while closed');
 
-    page = await openPopup();
+    page = await openEditorPopup();
     await waitForText(page, 'Your last change was saved.');
     expect(await fieldValue(page, 'Description')).toBe('Saved while closed');
     expect(await puts()).toHaveLength(1);
@@ -165,7 +165,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
 
   it('lets an admin open any user, shows whose profile it is, and remembers recent users', async () => {
     await configureInstance(browser, { origin: instance.origin, userId: 1, token: instance.tokens.get(1) });
-    const page = await openPopup();
+    const page = await openEditorPopup();
     await waitForText(page, 'Hanna Brandt');
     await clickButton(page, 'Open user…');
     await fillField(page, 'User ID', '7');
@@ -178,14 +178,14 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     expect((await instance.profile(7)).websiteUrl).toBe('https://tomasz.example/');
     await page.close();
 
-    const again = await openPopup();
+    const again = await openEditorPopup();
     await clickButton(again, 'Open user…');
     await clickButton(again, 'User 7');
     await waitForText(again, 'Tomasz Wren');
   });
 
   it('works from the keyboard alone: Tab to a field, type, Ctrl+S; a bad field takes the focus', async () => {
-    const page = await openPopup();
+    const page = await openEditorPopup();
     const focused = () => page.evaluate(() => document.activeElement?.id ?? '', null);
     for (let presses = 0; presses < 30 && (await focused()) !== 'description'; presses++)
       await page.press('Tab');
@@ -207,11 +207,11 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
   });
 
   it('with a warm cache, fills the form before it sends any request', async () => {
-    await (await openPopup()).close();
+    await (await openEditorPopup()).close();
     await instance.clearLog();
     // The revalidation answers slowly: the cached profile must not wait for it.
     await instance.addFault({ method: 'GET', path: '/info$', delayMs: 2000, times: 1 });
-    const page = await openPopup();
+    const page = await openEditorPopup();
     await waitForField(page, 'Description', SEEDED_BIO);
     const paintedAt = await page.evaluate(async (mark) => {
       for (let i = 0; i < 100 && performance.getEntriesByName(mark).length === 0; i++) {

@@ -4,9 +4,8 @@ import {
   clickButton,
   configureInstance,
   fillField,
-  openExtensionPage,
+  openPopup,
   storedDraft,
-  waitForField,
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
@@ -32,8 +31,7 @@ describe('chromium: the background stops in the middle of a save', () => {
       userId: MIRA,
       token: instance.tokens.get(MIRA),
     });
-    const popup = await openExtensionPage(browser, 'popup.html');
-    await waitForField(popup, 'Description');
+    const popup = await openPopup(browser);
     await fillField(popup, 'Description', 'Survives a worker restart');
     await instance.clearLog();
     // The read before the PUT answers slowly; the worker is stopped while it waits.

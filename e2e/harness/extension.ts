@@ -52,6 +52,13 @@ export async function openExtensionPage(browser: ExtensionBrowser, pathAndQuery:
   return page;
 }
 
+/** The popup (the editor page), once its form is on screen. */
+export async function openPopup(browser: ExtensionBrowser): Promise<E2EPage> {
+  const page = await openExtensionPage(browser, 'popup.html');
+  await waitForField(page, 'Description');
+  return page;
+}
+
 /** Waits until the page's visible text contains `text`; on timeout, says what it showed instead. */
 export async function waitForText(page: E2EPage, text: string, timeoutMs?: number): Promise<void> {
   try {
