@@ -88,7 +88,15 @@ export default defineConfig({
   analysis: { template: 'raw-data', outputFile: '.output/analysis/stats.json', keepArtifacts: true },
   zip: {
     // Mozilla's reviewers rebuild from these sources with the README's commands.
-    excludeSources: ['.output/**', 'e2e/**', 'test/**', 'simulator/**', 'scripts/**', '.ci/**'],
+    excludeSources: [
+      '.output/**',
+      'e2e/**',
+      'test/**',
+      'simulator/**',
+      'scripts/**',
+      '.ci/**',
+      'assets/store/**',
+    ],
   },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
