@@ -15,7 +15,7 @@ import {
   type FormValues,
   formFromValues,
   parseForm,
-  rebaseForm,
+  rebase,
 } from '@/utils/profile/form';
 import {
   clearSaveStatus,
@@ -63,17 +63,6 @@ function afterPaint(): Promise<void> {
 /** A "saving" record older than this belongs to a background that was stopped mid-save. */
 const SAVE_IN_FLIGHT_MS = 60_000;
 
-/** Base values for fields the user edited stay as they were; the rest move to `fresh`. */
-function rebaseValues(form: FormValues, base: EditableValues, fresh: EditableValues): EditableValues {
-  const edited = new Set(editedFields(form, base));
-  return Object.fromEntries(
-    Object.entries(fresh).map(([field, value]) => [
-      field,
-      edited.has(field as never) ? base[field as never] : value,
-    ]),
-  ) as EditableValues;
-}
-
 export function useEditor(requested: EditorTarget | null) {
   const [state, setState] = useState<EditorState>({
     instance: null,
@@ -104,13 +93,11 @@ export function useEditor(requested: EditorTarget | null) {
     const fresh = editableValues(profile);
     setState((previous) => {
       const { form, base } = previous;
-      const keepTyping = form && base;
       return {
         ...previous,
         target: { origin, userId: profile.userId },
         profile,
-        form: keepTyping ? rebaseForm(form, base, fresh) : formFromValues(fresh),
-        base: keepTyping ? rebaseValues(form, base, fresh) : fresh,
+        ...(form && base ? rebase(form, base, fresh) : { form: formFromValues(fresh), base: fresh }),
         notice: notice ?? previous.notice,
       };
     });
@@ -286,14 +273,15 @@ export function useEditor(requested: EditorTarget | null) {
     }
     const fresh = editableValues(view.profile);
     setState((previous) => {
-      const typedMeanwhile = previous.form !== formAtSave && previous.form;
+      const typedMeanwhile = previous.form && previous.form !== formAtSave;
       return {
         ...previous,
         saving: false,
         profile: view.profile,
         notice: 'saved',
-        base: typedMeanwhile ? rebaseValues(previous.form as FormValues, base, fresh) : fresh,
-        form: typedMeanwhile ? rebaseForm(previous.form as FormValues, base, fresh) : formFromValues(fresh),
+        ...(typedMeanwhile && previous.form
+          ? rebase(previous.form, base, fresh)
+          : { form: formFromValues(fresh), base: fresh }),
       };
     });
     return true;

@@ -6,7 +6,7 @@ import {
   formFromValues,
   mergeWithServer,
   parseForm,
-  rebaseForm,
+  rebase,
 } from '@/utils/profile/form';
 
 const BASE: EditableValues = {
@@ -78,6 +78,10 @@ describe('rebasing a form onto fresher data', () => {
   it('takes server values for untouched fields and keeps what the user typed', () => {
     const form = { ...formFromValues(BASE), description: 'Typing…' };
     const fresh = { ...BASE, description: 'Server bio', websiteUrl: 'https://new.example/' };
-    expect(rebaseForm(form, BASE, fresh)).toEqual({ ...formFromValues(fresh), description: 'Typing…' });
+    expect(rebase(form, BASE, fresh)).toEqual({
+      form: { ...formFromValues(fresh), description: 'Typing…' },
+      // The edited field keeps its old base: a save still sees the server's change as a conflict.
+      base: { ...fresh, description: BASE.description },
+    });
   });
 });

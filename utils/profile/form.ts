@@ -119,12 +119,23 @@ export function mergeWithServer(
 
 /**
  * Moves a form onto fresher server values: fields the user did not edit take the server's
- * value; edited fields keep what the user typed.
+ * value; edited fields keep what the user typed, and keep their old base so a change made on
+ * both sides still shows up as a conflict when saving.
  */
-export function rebaseForm(form: FormValues, base: EditableValues, fresh: EditableValues): FormValues {
+export function rebase(
+  form: FormValues,
+  base: EditableValues,
+  fresh: EditableValues,
+): { form: FormValues; base: EditableValues } {
   const edited = new Set(editedFields(form, base));
   const freshForm = formFromValues(fresh);
-  return Object.fromEntries(
-    EDITABLE_FIELDS.map((field) => [field, edited.has(field) ? form[field] : freshForm[field]]),
-  ) as FormValues;
+  const pick = <T>(field: EditableField, mine: T, theirs: T) => (edited.has(field) ? mine : theirs);
+  return {
+    form: Object.fromEntries(
+      EDITABLE_FIELDS.map((field) => [field, pick(field, form[field], freshForm[field])]),
+    ) as FormValues,
+    base: Object.fromEntries(
+      EDITABLE_FIELDS.map((field) => [field, pick(field, base[field], fresh[field])]),
+    ) as EditableValues,
+  };
 }
