@@ -1,14 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
-import {
-  byName,
-  clickButton,
-  configureInstance,
-  fillField,
-  openPopup,
-  waitForText,
-} from './harness/extension.ts';
+import { byName, clickButton, fillField, openPopup, signInAs, waitForText } from './harness/extension.ts';
 import { closeSession, openSession } from './harness/session.ts';
 import type { TestInstance } from './harness/simulator.ts';
 
@@ -28,11 +21,7 @@ describe(`${BROWSER_KIND}: avatar`, () => {
   });
   beforeEach(async () => {
     await instance.reset();
-    await configureInstance(browser, {
-      origin: instance.origin,
-      userId: MIRA,
-      token: instance.tokens.get(MIRA),
-    });
+    await signInAs(browser, instance, MIRA);
     popup = await openPopup(browser);
     await clickButton(popup, 'Change avatar');
   });

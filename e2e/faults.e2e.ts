@@ -3,11 +3,11 @@ import type { Fault } from '../simulator/server.ts';
 import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
 import {
   clickButton,
-  configureInstance,
   fieldValue,
   fillField,
   openExtensionPage,
   openPopup,
+  signInAs,
   storedDraft,
   waitForText,
 } from './harness/extension.ts';
@@ -146,11 +146,7 @@ describe(`${BROWSER_KIND}: fault matrix`, () => {
 
   async function freshPopupWithDraft(draft: string): Promise<E2EPage> {
     await instance.reset();
-    await configureInstance(browser, {
-      origin: instance.origin,
-      userId: MIRA,
-      token: instance.tokens.get(MIRA),
-    });
+    await signInAs(browser, instance, MIRA);
     popup = await openPopup(browser);
     await fillField(popup, 'Description', draft);
     return popup;

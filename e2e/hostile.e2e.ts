@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
-import { configureInstance, openPopup } from './harness/extension.ts';
+import { openPopup, signInAs } from './harness/extension.ts';
 import { record } from './harness/report.ts';
 import { closeSession, openSession } from './harness/session.ts';
 import type { TestInstance } from './harness/simulator.ts';
@@ -26,12 +26,7 @@ describe(`${BROWSER_KIND}: a hostile instance page`, () => {
 
   beforeAll(async () => {
     ({ instance, browser } = await openSession());
-    await configureInstance(browser, {
-      origin: instance.origin,
-      userId: MIRA,
-      token: instance.tokens.get(MIRA),
-      remember: true,
-    });
+    await signInAs(browser, instance, MIRA, { remember: true });
     const popup = await openPopup(browser);
     await popup.close();
   });

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
 import {
   clickButton,
-  configureInstance,
   fillField,
   openExtensionPage,
   openPopup,
+  signInAs,
   waitForText,
 } from './harness/extension.ts';
 import { closeSession, openSession } from './harness/session.ts';
@@ -29,11 +29,7 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
   beforeEach(async () => {
     await site?.close().catch(() => {});
     await instance.reset();
-    await configureInstance(browser, {
-      origin: instance.origin,
-      userId: ADMIN,
-      token: instance.tokens.get(ADMIN),
-    });
+    await signInAs(browser, instance, ADMIN);
     // Warm the admin's own profile, as a first popup open would: it tells the page script
     // that this user may edit others.
     const popup = await openPopup(browser);

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtensionBrowser } from './harness/browsers.ts';
-import {
-  configureInstance,
-  fieldValue,
-  openExtensionPage,
-  waitForField,
-  waitForText,
-} from './harness/extension.ts';
+import { fieldValue, openExtensionPage, signInAs, waitForField, waitForText } from './harness/extension.ts';
 import { startTestInstance, type TestInstance } from './harness/simulator.ts';
 
 describe('chromium: the extension speaks the browser’s language', () => {
@@ -47,11 +41,7 @@ describe('chromium: the extension speaks the browser’s language', () => {
         expect(await options.evaluate(() => document.documentElement.lang, null)).toMatch(
           new RegExp(`^${language}`),
         );
-        await configureInstance(browser, {
-          origin: instance.origin,
-          userId: 6,
-          token: instance.tokens.get(6),
-        });
+        await signInAs(browser, instance, 6);
         const popup = await openExtensionPage(browser, 'popup.html');
         await waitForField(popup, labels.description);
         await waitForText(popup, labels.save);

@@ -6,6 +6,7 @@ import {
   fieldValue,
   fillField,
   openPopup,
+  signInAs,
   waitForField,
   waitForText,
 } from './harness/extension.ts';
@@ -30,11 +31,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await popup?.close().catch(() => {});
     popup = undefined;
     await instance.reset();
-    await configureInstance(browser, {
-      origin: instance.origin,
-      userId: MIRA,
-      token: instance.tokens.get(MIRA),
-    });
+    await signInAs(browser, instance, MIRA);
   });
 
   /** The popup, kept so the next test can close it. */
@@ -134,12 +131,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     expect(await fieldValue(page, 'Description')).toBe('Typed before the token expired');
     await page.close();
 
-    await configureInstance(browser, {
-      origin: instance.origin,
-      userId: MIRA,
-      token: instance.tokens.get(MIRA),
-      keep: true,
-    });
+    await signInAs(browser, instance, MIRA, { keep: true });
     page = await openEditorPopup();
     await waitForText(page, 'Restored your unsaved changes.');
     expect(await fieldValue(page, 'Description')).toBe('Typed before the token expired');

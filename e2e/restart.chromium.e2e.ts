@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from './harness/browsers.ts';
 import {
   clickButton,
-  configureInstance,
   fillField,
   openPopup,
+  signInAs,
   storedDraft,
   waitForText,
 } from './harness/extension.ts';
@@ -26,11 +26,7 @@ describe('chromium: the background stops in the middle of a save', () => {
   });
 
   it('the save resumes in a new worker: saved once, nothing lost', async () => {
-    await configureInstance(browser, {
-      origin: instance.origin,
-      userId: MIRA,
-      token: instance.tokens.get(MIRA),
-    });
+    await signInAs(browser, instance, MIRA);
     const popup = await openPopup(browser);
     await fillField(popup, 'Description', 'Survives a worker restart');
     await instance.clearLog();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './harness/accessibility.ts';
 import type { E2EPage, ExtensionBrowser } from './harness/browsers.ts';
-import { configureInstance, openExtensionPage, waitForField, waitForText } from './harness/extension.ts';
+import { openExtensionPage, signInAs, waitForField, waitForText } from './harness/extension.ts';
 import { closeSession, openSession } from './harness/session.ts';
 import type { TestInstance } from './harness/simulator.ts';
 
@@ -24,11 +24,7 @@ describe('chromium: store screenshots, light and dark', () => {
   beforeAll(async () => {
     mkdirSync(STORE_DIR, { recursive: true });
     ({ instance, browser } = await openSession('chromium'));
-    await configureInstance(browser, {
-      origin: instance.origin,
-      userId: MIRA,
-      token: instance.tokens.get(MIRA),
-    });
+    await signInAs(browser, instance, MIRA);
   });
   afterAll(async () => {
     await closeSession(instance, browser);

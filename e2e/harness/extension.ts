@@ -1,6 +1,7 @@
 /** Shortcuts for putting the extension in a known state and reading what it shows. */
 import { expectAccessible } from './accessibility.ts';
 import type { E2EPage, ExtensionBrowser } from './browsers.ts';
+import type { TestInstance } from './simulator.ts';
 
 export interface InstanceSetup {
   origin: string;
@@ -44,6 +45,21 @@ export async function configureInstance(
     }
   }, setup);
   await page.close();
+}
+
+/** Signs the extension in as a seeded user of the simulator, with that user's own API token. */
+export async function signInAs(
+  browser: ExtensionBrowser,
+  instance: TestInstance,
+  userId: number,
+  options: { remember?: boolean; keep?: boolean } = {},
+): Promise<void> {
+  await configureInstance(browser, {
+    origin: instance.origin,
+    userId,
+    token: instance.tokens.get(userId),
+    ...options,
+  });
 }
 
 export async function openExtensionPage(browser: ExtensionBrowser, pathAndQuery: string): Promise<E2EPage> {
