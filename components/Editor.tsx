@@ -5,6 +5,7 @@ import { hostOf } from '@/utils/api/origin';
 import type { EditableField } from '@/utils/api/schemas';
 import { type MessageKey, t } from '@/utils/i18n';
 import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
+import type { EditorStart } from '@/utils/storage';
 import { AvatarEditor } from './AvatarEditor';
 import { ConflictChooser, FIELD_LABELS } from './ConflictChooser';
 import { CountryField, TextAreaField, TextField } from './fields';
@@ -29,14 +30,16 @@ const NOTICES = {
 
 interface Props {
   target: EditorTarget | null;
+  /** Storage as read before the first render, for the target the page opened with. */
+  opened?: EditorStart;
   /** Switches the editor to another user of the same instance. */
   onOpenUser(target: EditorTarget): void;
   /** Told whenever there start or stop being unsaved changes. */
   onDirtyChange?: (dirty: boolean) => void;
 }
 
-export function Editor({ target, onOpenUser, onDirtyChange }: Props) {
-  const editor = useEditor(target);
+export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
+  const editor = useEditor(target, opened);
   const { state, errors, changes, canSave } = editor;
   const { profile, form, instance } = state;
   const painted = useRef(false);

@@ -19,6 +19,7 @@ import {
 } from '@/utils/profile/form';
 import {
   clearSaveStatus,
+  type EditorStart,
   getCachedProfile,
   getSaveStatus,
   type Instance,
@@ -63,24 +64,49 @@ function afterPaint(): Promise<void> {
 /** A "saving" record older than this belongs to a background that was stopped mid-save. */
 const SAVE_IN_FLIGHT_MS = 60_000;
 
-export function useEditor(requested: EditorTarget | null) {
-  const [state, setState] = useState<EditorState>({
-    instance: null,
-    target: null,
-    profile: null,
-    form: null,
-    base: null,
-    error: null,
-    notice: null,
-    saving: false,
-    conflicts: [],
-    unconfigured: false,
-    avatarUrl: null,
-  });
+const NOTHING_SHOWN: EditorState = {
+  instance: null,
+  target: null,
+  profile: null,
+  form: null,
+  base: null,
+  error: null,
+  notice: null,
+  saving: false,
+  conflicts: [],
+  unconfigured: false,
+  avatarUrl: null,
+};
+
+/** What an editor shows from storage alone (cached profile, draft), before any request. */
+function stateFromStart(requested: EditorTarget | null, start: EditorStart): EditorState {
+  const { instance, cached, draft, avatarUrl } = start;
+  if (!instance) return { ...NOTHING_SHOWN, unconfigured: requested === null };
+  const userId = requested?.userId ?? instance.userId;
+  if (userId === null) return { ...NOTHING_SHOWN, instance };
+  const base = draft?.base ?? (cached ? editableValues(cached.profile) : null);
+  return {
+    ...NOTHING_SHOWN,
+    instance,
+    target: { origin: instance.origin, userId },
+    profile: cached?.profile ?? null,
+    base,
+    form: draft?.form ?? (base ? formFromValues(base) : null),
+    notice: draft ? 'draftRestored' : null,
+    avatarUrl,
+  };
+}
+
+/**
+ * `opened`: storage as read before the page first rendered (see entrypoints/popup), so the
+ * first frame already holds the fields; without it the editor reads storage itself.
+ */
+export function useEditor(requested: EditorTarget | null, opened?: EditorStart) {
+  const [state, setState] = useState(() => (opened ? stateFromStart(requested, opened) : NOTHING_SHOWN));
   const stateRef = useRef(state);
   stateRef.current = state;
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const draftStamp = useRef<number | undefined>(undefined);
+  const draftStamp = useRef(opened?.draft?.editedAt);
   /** A save started by an earlier page (the popup closed mid-save) that the background finishes. */
   const awaitingEarlierSave = useRef(false);
 
@@ -147,31 +173,22 @@ export function useEditor(requested: EditorTarget | null) {
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const { instance, cached, draft, saveStatus, avatarUrl } = await readEditorStart(requested);
+      const start = opened ?? (await readEditorStart(requested));
       if (cancelled) return;
+      if (!opened) {
+        draftStamp.current = start.draft?.editedAt;
+        setState(stateFromStart(requested, start));
+      }
+      const { instance } = start;
       if (!instance) {
         if (requested) await revalidate(requested);
-        else update({ unconfigured: true });
         return;
       }
       const userId = requested?.userId ?? instance.userId;
-      update({ instance });
       if (userId !== null) {
-        const target = { origin: instance.origin, userId };
-        const base = draft?.base ?? (cached ? editableValues(cached.profile) : null);
-        draftStamp.current = draft?.editedAt;
-        setState((previous) => ({
-          ...previous,
-          target,
-          profile: cached?.profile ?? null,
-          base,
-          form: draft?.form ?? (base ? formFromValues(base) : null),
-          notice: draft ? 'draftRestored' : null,
-          avatarUrl,
-        }));
-        showSaveStatus(target, saveStatus);
+        showSaveStatus({ origin: instance.origin, userId }, start.saveStatus);
         // A cached profile goes on screen before any request is made.
-        if (cached) await afterPaint();
+        if (start.cached) await afterPaint();
         if (cancelled) return;
       }
       await revalidate({ origin: instance.origin, userId: userId ?? undefined });
@@ -179,7 +196,7 @@ export function useEditor(requested: EditorTarget | null) {
     return () => {
       cancelled = true;
     };
-  }, [requested, revalidate, showSaveStatus, update]);
+  }, [requested, opened, revalidate, showSaveStatus]);
 
   // A save the background finishes while this page is open (or after a reopen).
   useEffect(() => {

@@ -4,6 +4,7 @@ import { Editor } from '@/components/Editor';
 import type { EditorTarget } from '@/components/useEditor';
 import '@/assets/base.css';
 import { localisePage } from '@/utils/page-language';
+import { readEditorStart } from '@/utils/storage';
 
 /** `?origin=…&user=…` opens a given user (editor windows, "Open user…"); else the signed-in user. */
 function targetFromUrl(): EditorTarget | null {
@@ -13,12 +14,18 @@ function targetFromUrl(): EditorTarget | null {
   return origin && Number.isInteger(userId) && userId > 0 ? { origin, userId } : null;
 }
 
+const openedTarget = targetFromUrl();
+// Read before the first render, so the first frame already shows the cached profile (a read
+// that fails leaves the editor to read, and report, by itself).
+const opened = await readEditorStart(openedTarget).catch(() => undefined);
+
 function Popup() {
-  const [target, setTarget] = useState(targetFromUrl);
+  const [target, setTarget] = useState(openedTarget);
   return (
     <Editor
       key={target ? `${target.origin}:${target.userId}` : 'signed-in'}
       target={target}
+      opened={target === openedTarget ? opened : undefined}
       onOpenUser={setTarget}
     />
   );
