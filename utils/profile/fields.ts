@@ -3,7 +3,6 @@
  * accept a handle (`@name`), a bare host or a full URL and become a full https:// URL; an empty
  * field clears the value; any other scheme is refused.
  */
-import * as z from 'zod/mini';
 import type { EditableField } from '../api/schemas.ts';
 import { t } from '../i18n.ts';
 import { isCountryCode } from './countries.ts';
@@ -57,35 +56,23 @@ export function normaliseSocialUrl(field: SocialField, input: string): Normalise
   return { ok: true, value: url.href };
 }
 
-function fromNormaliser<T>(normalise: (input: string) => Normalised<T>) {
-  return z.pipe(
-    z.string(),
-    z.transform((input: string, ctx) => {
-      const result = normalise(input);
-      if (result.ok) return result.value;
-      ctx.issues.push({ code: 'custom', message: result.message, input });
-      return z.NEVER;
-    }),
-  );
-}
-
-/** One schema per field: raw form text in, API value out, with a message for the person. */
-export const FIELD_SCHEMAS = {
-  description: fromNormaliser((input): Normalised<string | null> => {
+/** One normaliser per field: raw form text in, API value out, or a message for the person. */
+export const FIELD_NORMALISERS = {
+  description: (input): Normalised<string | null> => {
     if (input.length > MAX_DESCRIPTION_LENGTH) {
       return { ok: false, message: t('errDescriptionLong', MAX_DESCRIPTION_LENGTH) };
     }
     // Kept exactly as typed: whitespace and any formatting markup are the user's.
     return { ok: true, value: input.trim() === '' ? null : input };
-  }),
-  twitterUrl: fromNormaliser((input) => normaliseSocialUrl('twitterUrl', input)),
-  facebookUrl: fromNormaliser((input) => normaliseSocialUrl('facebookUrl', input)),
-  instagramUrl: fromNormaliser((input) => normaliseSocialUrl('instagramUrl', input)),
-  websiteUrl: fromNormaliser((input) => normaliseSocialUrl('websiteUrl', input)),
+  },
+  twitterUrl: (input) => normaliseSocialUrl('twitterUrl', input),
+  facebookUrl: (input) => normaliseSocialUrl('facebookUrl', input),
+  instagramUrl: (input) => normaliseSocialUrl('instagramUrl', input),
+  websiteUrl: (input) => normaliseSocialUrl('websiteUrl', input),
   /** The form holds the ISO code; the API gets `{label, value}` (built in form.ts). */
-  country: fromNormaliser((input): Normalised<string | null> => {
+  country: (input): Normalised<string | null> => {
     const code = input.trim().toUpperCase();
     if (code === '') return { ok: true, value: null };
     return isCountryCode(code) ? { ok: true, value: code } : { ok: false, message: t('errCountry') };
-  }),
-} satisfies Record<EditableField, z.ZodMiniType<unknown, string>>;
+  },
+} satisfies Record<EditableField, (input: string) => Normalised<string | null>>;

@@ -3,7 +3,6 @@
  * (`base`), and what a save must send. Pure functions, shared by the popup, the side panel and
  * the background's save.
  */
-import * as z from 'zod/mini';
 import {
   EDITABLE_FIELDS,
   type EditableField,
@@ -11,7 +10,7 @@ import {
   type ProfileChanges,
 } from '../api/schemas.ts';
 import { countryFor } from './countries.ts';
-import { FIELD_SCHEMAS } from './fields.ts';
+import { FIELD_NORMALISERS } from './fields.ts';
 
 /** Raw text per field, as typed; `country` holds an ISO code. */
 export type FormValues = Record<EditableField, string>;
@@ -52,14 +51,10 @@ export function parseForm(form: FormValues): ParsedForm {
   const values: Partial<Record<EditableField, FieldValue>> = {};
   const errors: FieldErrors = {};
   for (const field of EDITABLE_FIELDS) {
-    const parsed = z.safeParse(FIELD_SCHEMAS[field], form[field]);
-    if (!parsed.success) {
-      errors[field] = parsed.error.issues[0]?.message ?? 'Check this field.';
-    } else if (field === 'country') {
-      values.country = parsed.data === null ? null : countryFor(parsed.data as string);
-    } else {
-      values[field] = parsed.data as string | null;
-    }
+    const parsed = FIELD_NORMALISERS[field](form[field]);
+    if (!parsed.ok) errors[field] = parsed.message;
+    else if (field === 'country') values.country = parsed.value === null ? null : countryFor(parsed.value);
+    else values[field] = parsed.value;
   }
   return { values: values as Partial<EditableValues>, errors };
 }
