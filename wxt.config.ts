@@ -81,7 +81,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    build: { target: 'es2022' },
+    // Both browsers preload modules natively.
+    build: { target: 'es2022', modulePreload: { polyfill: false } },
     plugins: [withoutDynamicCode()],
   }),
   // `wxt build --analyze` (used by `npm run bench`) writes per-module sizes as JSON.
