@@ -15,8 +15,12 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.output');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const KB = 1024;
-const BUDGETS_KB = { popup: 20, contentScript: 5, background: 15 } as const;
+// The page script's budget was 5 kB; it is tightened to 3 kB, as it came in far under.
+const BUDGETS_KB = { popup: 20, contentScript: 3, background: 15 } as const;
 const PAINT_MARK = 'profile-fields-painted';
+/** Set by the popup (entrypoints/popup/main.tsx): where its time goes before the paint. */
+const SCRIPTS_MARK = 'popup-scripts-evaluated';
+const STORAGE_MARK = 'popup-storage-read';
 /** Longer than any page here takes to paint, so reading the mark never disturbs the load. */
 const SETTLE_MS = 400;
 const MIRA = 6;
@@ -130,7 +134,14 @@ interface PageLoad {
   longTasks: number;
 }
 
-async function paintTime(page: Page, url: string): Promise<number> {
+/** Milestones of one popup load, in ms from navigation start (absent ones are NaN). */
+interface PopupLoad {
+  painted: number;
+  scriptsEvaluated: number;
+  storageRead: number;
+}
+
+async function loadPopup(page: Page, url: string): Promise<PopupLoad> {
   // Nothing runs in the page until it has painted: Playwright's helpers evaluate scripts in the
   // page, which would land in the middle of a page that is still starting and slow it down.
   await page.goto(url, { waitUntil: 'commit' });
@@ -138,7 +149,15 @@ async function paintTime(page: Page, url: string): Promise<number> {
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAINT_MARK, {
     timeout: 20_000,
   });
-  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, PAINT_MARK);
+  const [painted, scriptsEvaluated, storageRead] = await page.evaluate(
+    (marks) => marks.map((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN),
+    [PAINT_MARK, SCRIPTS_MARK, STORAGE_MARK],
+  );
+  return {
+    painted: painted ?? Number.NaN,
+    scriptsEvaluated: scriptsEvaluated ?? Number.NaN,
+    storageRead: storageRead ?? Number.NaN,
+  };
 }
 
 async function measureInBrowser(floorDir: string) {
@@ -209,14 +228,14 @@ async function measureInBrowser(floorDir: string) {
 
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 400, height: 640 });
-    const timings = { oursWarm: [] as number[], oursCold: [] as number[], floor: [] as number[] };
-    await paintTime(popup, `${ourOrigin}/popup.html`); // warms the cache
+    const timings = { oursWarm: [] as PopupLoad[], oursCold: [] as PopupLoad[], floor: [] as PopupLoad[] };
+    await loadPopup(popup, `${ourOrigin}/popup.html`); // warms the cache
     for (let i = 0; i < RUNS; i++) {
-      timings.floor.push(await paintTime(popup, `${floorOrigin}/popup.html`));
-      timings.oursWarm.push(await paintTime(popup, `${ourOrigin}/popup.html`));
+      timings.floor.push(await loadPopup(popup, `${floorOrigin}/popup.html`));
+      timings.oursWarm.push(await loadPopup(popup, `${ourOrigin}/popup.html`));
       await clearCache();
-      timings.oursCold.push(await paintTime(popup, `${ourOrigin}/popup.html`));
-      await paintTime(popup, `${ourOrigin}/popup.html`); // leaves the cache warm again
+      timings.oursCold.push(await loadPopup(popup, `${ourOrigin}/popup.html`));
+      await loadPopup(popup, `${ourOrigin}/popup.html`); // leaves the cache warm again
     }
 
     // Requests: a warm open, and a save. Requests the last run's page started have landed first.
@@ -312,9 +331,18 @@ const floorPopupKb = round(gzipKb(floorDir, scriptsOf(floorDir, 'popup.html')));
 run('npx', ['wxt', 'build', '--mode', 'e2e'], { NODE_ENV: 'production' });
 const measured = await measureInBrowser(floorDir);
 
-const floorMs = median(measured.timings.floor);
-const warmMs = median(measured.timings.oursWarm);
-const coldMs = median(measured.timings.oursCold);
+const painted = (loads: PopupLoad[]) => median(loads.map((load) => load.painted));
+const floorMs = painted(measured.timings.floor);
+const warmMs = painted(measured.timings.oursWarm);
+const coldMs = painted(measured.timings.oursCold);
+// Where a warm open spends its time: scripts, then storage, then render and the next frame.
+const warmAnatomy = {
+  scriptsEvaluatedMs: round(median(measured.timings.oursWarm.map((load) => load.scriptsEvaluated))),
+  storageReadMs: round(
+    median(measured.timings.oursWarm.map((load) => load.storageRead - load.scriptsEvaluated)),
+  ),
+  renderToPaintMs: round(median(measured.timings.oursWarm.map((load) => load.painted - load.storageRead))),
+};
 const beforePaint = measured.openRequests.filter((request) => request.at < measured.paintedAt).length;
 const contentScript = {
   scriptMsWith: round(median(measured.loads.with.map((l) => l.scriptMs))),
@@ -334,6 +362,7 @@ const report = {
       ratio: round(warmMs / floorMs, 2),
       goal: 1.25,
       missed: warmMs / floorMs > 1.25,
+      ...warmAnatomy,
     },
     cold: { ms: round(coldMs), ratio: round(coldMs / floorMs, 2) },
   },
@@ -362,6 +391,9 @@ console.log('\nPopup, navigation start → profile fields painted:');
 console.log(`  floor          ${round(floorMs)} ms`);
 console.log(
   `  warm cache     ${round(warmMs)} ms = ${report.popup.warm.ratio}× floor (goal ≤ 1.25×: ${mark(report.popup.warm.missed)})`,
+);
+console.log(
+  `                 scripts evaluated at ${warmAnatomy.scriptsEvaluatedMs} ms, storage read +${warmAnatomy.storageReadMs} ms, render to paint +${warmAnatomy.renderToPaintMs} ms`,
 );
 console.log(`  cold cache     ${round(coldMs)} ms = ${report.popup.cold.ratio}× floor (simulator latency 0)`);
 console.log('\nInstance user page load, with / without the extension:');
