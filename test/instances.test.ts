@@ -148,6 +148,20 @@ describe('connection and user id', () => {
   });
 });
 
+describe('listing instances', () => {
+  it('flags unsaved drafts on the instance that holds them only, ports included', async () => {
+    const { handlers } = setup();
+    const local = 'http://127.0.0.1:4815';
+    await handlers['ui:saveInstance'](form(), { kind: 'extensionPage' });
+    await handlers['ui:saveInstance'](form({ address: local }), { kind: 'extensionPage' });
+    await saveDraft(local, 6, aDraft('typed on the local instance'));
+    const list = await handlers['ui:listInstances']({}, { kind: 'extensionPage' });
+    if (!list.ok) throw new Error('listing failed');
+    const drafts = Object.fromEntries(list.value.instances.map((i) => [i.origin, i.hasDrafts]));
+    expect(drafts).toEqual({ 'https://hub.example': false, [local]: true });
+  });
+});
+
 describe('removing an instance', () => {
   it('leaves no token, draft or cache in any area and gives up the host permission', async () => {
     const { handlers, access } = setup();

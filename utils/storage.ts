@@ -133,10 +133,22 @@ export async function updateInstance(origin: string, changes: Partial<Instance>)
   if (instance) await saveInstance({ ...instance, ...changes, origin });
 }
 
+/** The configured instances and the origin of the active one, in one read. */
+async function readInstances(): Promise<{ active: unknown; instances: Instance[] }> {
+  const stored = await browser.storage.local.get(['activeInstance', 'instances']);
+  return { active: stored.activeInstance, instances: parseInstances(stored.instances) };
+}
+
+/** The instance with `origin`; with `orFirst`, the first one when none has it. */
+function findInstance(instances: Instance[], origin: unknown, orFirst: boolean): Instance | null {
+  return (
+    instances.find((instance) => instance.origin === origin) ?? (orFirst ? (instances[0] ?? null) : null)
+  );
+}
+
 export async function getActiveInstance(): Promise<Instance | null> {
-  const origin = await read(local.getItem('activeInstance'), z.string(), '');
-  const instances = await getInstances();
-  return instances.find((i) => i.origin === origin) ?? instances[0] ?? null;
+  const { active, instances } = await readInstances();
+  return findInstance(instances, active, true);
 }
 
 export async function setActiveInstance(origin: string): Promise<void> {
@@ -205,9 +217,10 @@ export async function removeDraft(origin: string, userId: number): Promise<void>
   await local.removeItem(`draft:${userKey(origin, userId)}`);
 }
 
-export async function hasDrafts(origin: string): Promise<boolean> {
-  const keys = Object.keys(await browser.storage.local.get(null));
-  return keys.some((key) => key.startsWith(`draft:${origin}:`));
+/** The origins of the instances holding unsaved drafts (keys are `draft:<origin>:<userId>`). */
+export async function originsWithDrafts(): Promise<Set<string>> {
+  const keys = Object.keys(await browser.storage.local.get(null)).filter((key) => key.startsWith('draft:'));
+  return new Set(keys.map((key) => key.slice('draft:'.length, key.lastIndexOf(':'))));
 }
 
 export async function getCachedProfile(origin: string, userId: number): Promise<CachedProfile | null> {
@@ -268,10 +281,8 @@ function valid<T>(schema: z.ZodMiniType<T>, value: unknown): T | null {
 export async function readEditorStart(
   requested: { origin: string; userId: number } | null,
 ): Promise<EditorStart> {
-  const first = await browser.storage.local.get(['activeInstance', 'instances']);
-  const instances = parseInstances(first.instances);
-  const origin = requested?.origin ?? first.activeInstance;
-  const instance = instances.find((i) => i.origin === origin) ?? (requested ? null : (instances[0] ?? null));
+  const { active, instances } = await readInstances();
+  const instance = findInstance(instances, requested?.origin ?? active, requested === null);
   const userId = requested?.userId ?? instance?.userId ?? null;
   if (!instance || userId === null)
     return { instance, cached: null, draft: null, saveStatus: null, avatarUrl: null };

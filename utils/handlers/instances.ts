@@ -13,8 +13,8 @@ import {
   getInstance,
   getInstances,
   getToken,
-  hasDrafts,
   type Instance,
+  originsWithDrafts,
   removeInstance,
   saveInstance,
   setActiveInstance,
@@ -70,12 +70,13 @@ export function instanceHandlers(ctx: HandlerContext): InstanceHandlers {
   return {
     async 'ui:listInstances'() {
       const active = await getActiveInstance();
+      const drafted = await originsWithDrafts();
       const instances = await Promise.all(
         (await getInstances()).map(async (instance) => ({
           ...instance,
           hasToken: (await getToken(instance.origin)) !== null,
           granted: await ctx.deps.access.isGranted(instance.origin),
-          hasDrafts: await hasDrafts(instance.origin),
+          hasDrafts: drafted.has(instance.origin),
         })),
       );
       return ok({ active: active?.origin ?? null, instances });
