@@ -3,7 +3,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { userIdFromToken } from '@/utils/api/token';
 import { createHandlers } from '@/utils/handlers';
 import type { PayloadOf } from '@/utils/messaging';
-import { DEFAULT_ROUTE_PATTERNS, getActiveInstance, getInstance, getToken, saveDraft } from '@/utils/storage';
+import {
+  addRecentUser,
+  DEFAULT_ROUTE_PATTERNS,
+  getActiveInstance,
+  getDraft,
+  getInstance,
+  getRecentUsers,
+  getToken,
+  saveDraft,
+  setCachedAvatar,
+} from '@/utils/storage';
 import { createFakeFetch, seedProfile } from './fake-fetch';
 import { aDraft, ORIGIN } from './fixtures';
 
@@ -170,6 +180,8 @@ describe('removing an instance', () => {
     });
     await fakeBrowser.storage.session.set({ [`token:${ORIGIN}`]: 'secret-token' });
     await saveDraft(ORIGIN, 6, aDraft('x'));
+    await setCachedAvatar(ORIGIN, 6, 'https://cdn.hub.example/mira.png');
+    await addRecentUser(ORIGIN, 7);
     const list = await handlers['ui:listInstances']({}, { kind: 'extensionPage' });
     expect(list).toMatchObject({ ok: true, value: { instances: [{ hasToken: true, hasDrafts: true }] } });
     expect(JSON.stringify(list)).not.toContain('secret-token');
@@ -179,5 +191,23 @@ describe('removing an instance', () => {
     expect(stored).not.toContain('secret-token');
     expect(stored).not.toContain(ORIGIN);
     expect(access.revoke).toHaveBeenCalledWith(ORIGIN);
+  });
+
+  it('leaves instances whose address merely starts with the same text alone', async () => {
+    const { handlers } = setup();
+    const neighbours = ['https://hub.example.org', 'https://hub.example:8443'];
+    for (const address of [ORIGIN, ...neighbours]) {
+      await handlers['ui:saveInstance'](form({ address, remember: true, token: `token-of-${address}` }), {
+        kind: 'extensionPage',
+      });
+      await saveDraft(address, 6, aDraft(`draft on ${address}`));
+      await addRecentUser(address, 7);
+    }
+    await handlers['ui:removeInstance']({ origin: ORIGIN }, { kind: 'extensionPage' });
+    for (const address of neighbours) {
+      expect(await getToken(address)).toBe(`token-of-${address}`);
+      expect((await getDraft(address, 6))?.form.description).toBe(`draft on ${address}`);
+      expect(await getRecentUsers(address)).toEqual([7]);
+    }
   });
 });

@@ -162,17 +162,11 @@ export async function removeInstance(origin: string): Promise<void> {
     (await getInstances()).filter((i) => i.origin !== origin),
   );
   if ((await local.getItem('activeInstance')) === origin) await local.removeItem('activeInstance');
-  const prefixes = [
-    `token:${origin}`,
-    `draft:${origin}:`,
-    `cache:${origin}:`,
-    `save:${origin}:`,
-    `recent:${origin}`,
-  ];
+  // Exact matches only: `https://hub.example` must not take `https://hub.example.org` with it.
+  const belongs = (key: string) =>
+    key === `token:${origin}` || key === `recent:${origin}` || userRecordOf(key)?.origin === origin;
   for (const area of [browser.storage.local, browser.storage.session, browser.storage.sync]) {
-    const keys = Object.keys(await area.get(null)).filter((key) =>
-      prefixes.some((prefix) => key === prefix || key.startsWith(prefix)),
-    );
+    const keys = Object.keys(await area.get(null)).filter(belongs);
     if (keys.length) await area.remove(keys);
   }
 }
@@ -205,6 +199,16 @@ function userKey(origin: string, userId: number): InstanceKey {
   return `${origin}:${userId}`;
 }
 
+/** What is kept per user, each under `<kind>:<origin>:<userId>`. */
+const USER_RECORD_KINDS = ['draft', 'cache', 'save', 'avatar'] as const;
+
+/** The kind and origin of a per-user record's key (origins may hold a port's colon), else null. */
+function userRecordOf(key: string): { kind: (typeof USER_RECORD_KINDS)[number]; origin: string } | null {
+  const kind = USER_RECORD_KINDS.find((candidate) => key.startsWith(`${candidate}:`));
+  if (!kind) return null;
+  return { kind, origin: key.slice(kind.length + 1, key.lastIndexOf(':')) };
+}
+
 export async function getDraft(origin: string, userId: number): Promise<Draft | null> {
   return read(local.getItem(`draft:${userKey(origin, userId)}`), DraftSchema, null as Draft | null);
 }
@@ -219,8 +223,8 @@ export async function removeDraft(origin: string, userId: number): Promise<void>
 
 /** The origins of the instances holding unsaved drafts (keys are `draft:<origin>:<userId>`). */
 export async function originsWithDrafts(): Promise<Set<string>> {
-  const keys = Object.keys(await browser.storage.local.get(null)).filter((key) => key.startsWith('draft:'));
-  return new Set(keys.map((key) => key.slice('draft:'.length, key.lastIndexOf(':'))));
+  const records = Object.keys(await browser.storage.local.get(null)).map(userRecordOf);
+  return new Set(records.flatMap((record) => (record?.kind === 'draft' ? [record.origin] : [])));
 }
 
 export async function getCachedProfile(origin: string, userId: number): Promise<CachedProfile | null> {
