@@ -59,9 +59,14 @@ interface SessionSchema {
 const local = defineExtensionStorage<LocalSchema>(browser.storage.local);
 const session = defineExtensionStorage<SessionSchema>(browser.storage.session);
 
-async function read<T>(value: Promise<unknown>, schema: z.ZodMiniType<T>, fallback: T): Promise<T> {
-  const parsed = z.safeParse(schema, await value);
-  return parsed.success ? parsed.data : fallback;
+/** The value if it has the shape, else null: a corrupt or outdated record is ignored. */
+function valid<T>(schema: z.ZodMiniType<T>, value: unknown): T | null {
+  const parsed = z.safeParse(schema, value);
+  return parsed.success ? parsed.data : null;
+}
+
+async function read<T>(value: Promise<unknown>, schema: z.ZodMiniType<T>): Promise<T | null> {
+  return valid(schema, await value);
 }
 
 // ---- migrations ----------------------------------------------------------------------------
@@ -109,10 +114,7 @@ export async function restrictLocalStorageToTrustedContexts(): Promise<void> {
 function parseInstances(stored: unknown): Instance[] {
   if (!Array.isArray(stored)) return [];
   // One bad record must not hide the others.
-  return stored.flatMap((item) => {
-    const parsed = z.safeParse(InstanceSchema, item);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return stored.flatMap((item) => valid(InstanceSchema, item) ?? []);
 }
 
 export async function getInstances(): Promise<Instance[]> {
@@ -175,10 +177,7 @@ export async function removeInstance(origin: string): Promise<void> {
 
 export async function getToken(origin: string): Promise<string | null> {
   const key = `token:${origin}` as const;
-  return (
-    (await read(session.getItem(key), z.string(), null as string | null)) ??
-    (await read(local.getItem(key), z.string(), null as string | null))
-  );
+  return (await read(session.getItem(key), z.string())) ?? (await read(local.getItem(key), z.string()));
 }
 
 /** Stores the token in exactly one area: this device (`local`) only when remembered. */
@@ -210,7 +209,7 @@ function userRecordOf(key: string): { kind: (typeof USER_RECORD_KINDS)[number]; 
 }
 
 export async function getDraft(origin: string, userId: number): Promise<Draft | null> {
-  return read(local.getItem(`draft:${userKey(origin, userId)}`), DraftSchema, null as Draft | null);
+  return read(local.getItem(`draft:${userKey(origin, userId)}`), DraftSchema);
 }
 
 export async function saveDraft(origin: string, userId: number, draft: Draft): Promise<void> {
@@ -228,11 +227,7 @@ export async function originsWithDrafts(): Promise<Set<string>> {
 }
 
 export async function getCachedProfile(origin: string, userId: number): Promise<CachedProfile | null> {
-  return read(
-    local.getItem(`cache:${userKey(origin, userId)}`),
-    CachedProfileSchema,
-    null as CachedProfile | null,
-  );
+  return read(local.getItem(`cache:${userKey(origin, userId)}`), CachedProfileSchema);
 }
 
 export async function setCachedProfile(origin: string, userId: number, cached: CachedProfile): Promise<void> {
@@ -254,7 +249,7 @@ const SaveStatusSchema = z.object({
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;
 
 export async function getSaveStatus(origin: string, userId: number): Promise<SaveStatus | null> {
-  return read(local.getItem(`save:${userKey(origin, userId)}`), SaveStatusSchema, null as SaveStatus | null);
+  return read(local.getItem(`save:${userKey(origin, userId)}`), SaveStatusSchema);
 }
 
 export async function setSaveStatus(origin: string, userId: number, status: SaveStatus): Promise<void> {
@@ -271,11 +266,6 @@ export interface EditorStart {
   draft: Draft | null;
   saveStatus: SaveStatus | null;
   avatarUrl: string | null;
-}
-
-function valid<T>(schema: z.ZodMiniType<T>, value: unknown): T | null {
-  const parsed = z.safeParse(schema, value);
-  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -305,7 +295,7 @@ export async function readEditorStart(
 const MAX_RECENT_USERS = 8;
 
 export async function getRecentUsers(origin: string): Promise<number[]> {
-  return read(local.getItem(`recent:${origin}`), z.array(z.int()), []);
+  return (await read(local.getItem(`recent:${origin}`), z.array(z.int()))) ?? [];
 }
 
 export async function addRecentUser(origin: string, userId: number): Promise<void> {
