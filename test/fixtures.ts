@@ -1,4 +1,5 @@
-/** Values unit tests build on: an instance as options saves it, an empty form, a draft. */
+/** Values unit tests build on: an instance as options saves it, an empty form, a draft; what is stored. */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EditableValues } from '@/utils/api/schemas';
 import type { FormValues } from '@/utils/profile/form';
 import { DEFAULT_ROUTE_PATTERNS, type Draft, type Instance } from '@/utils/storage';
@@ -38,4 +39,10 @@ export const EMPTY_VALUES: EditableValues = {
 
 export function aDraft(description: string, editedAt = 1, base: EditableValues = EMPTY_VALUES): Draft {
   return { form: { ...EMPTY_FORM, description }, base, editedAt };
+}
+
+/** Every storage area's content, as one string to search for what must not be kept. */
+export async function storedEverywhere(): Promise<string> {
+  const areas = [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync];
+  return JSON.stringify(await Promise.all(areas.map((area) => area.get(null))));
 }

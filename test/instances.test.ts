@@ -15,7 +15,7 @@ import {
   setCachedAvatar,
 } from '@/utils/storage';
 import { createFakeFetch, seedProfile } from './fake-fetch';
-import { aDraft, ORIGIN } from './fixtures';
+import { aDraft, ORIGIN, storedEverywhere } from './fixtures';
 
 const JWT = `h.${btoa(JSON.stringify({ userId: 6 })).replace(/=+$/, '')}.sig`;
 
@@ -36,11 +36,6 @@ const form = (overrides: Partial<PayloadOf<'ui:saveInstance'>> = {}): PayloadOf<
   routePatterns: [],
   ...overrides,
 });
-
-async function storedEverywhere(): Promise<string> {
-  const areas = [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync];
-  return JSON.stringify(await Promise.all(areas.map((area) => area.get(null))));
-}
 
 beforeEach(() => fakeBrowser.reset());
 

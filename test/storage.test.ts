@@ -20,15 +20,10 @@ import {
   setCachedProfile,
   setToken,
 } from '@/utils/storage';
-import { aDraft, anInstance, ORIGIN } from './fixtures';
+import { aDraft, anInstance, ORIGIN, storedEverywhere } from './fixtures';
 
 const instance = anInstance();
 const draft = aDraft('typed');
-
-async function everyStoredValue(): Promise<string> {
-  const areas = [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync];
-  return JSON.stringify(await Promise.all(areas.map((area) => area.get(null))));
-}
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -94,7 +89,7 @@ describe('removing an instance', () => {
 
     await removeInstance(ORIGIN);
 
-    const stored = await everyStoredValue();
+    const stored = await storedEverywhere();
     expect(stored).not.toContain('secret');
     expect(stored).not.toContain(`${ORIGIN}:`);
     expect(stored).toContain('kept');
