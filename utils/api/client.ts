@@ -214,13 +214,16 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     });
   }
 
+  /** What a request came to: its error, or the body read through `schema`. */
   function parse<T>(
-    outcome: Outcome & { type: 'response' },
+    outcome: Outcome,
     schema: z.ZodMiniType<T>,
     user: UserRef,
     method: 'GET' | 'PUT',
   ): Result<T> {
-    if (outcome.status < 200 || outcome.status >= 300) return fail(errorFor(outcome, user, method));
+    if (outcome.type !== 'response' || outcome.status < 200 || outcome.status >= 300) {
+      return fail(errorFor(outcome, user, method));
+    }
     const isHtml = /^\s*</.test(outcome.text);
     if (isHtml && outcome.redirected && options.auth.mode === 'session') {
       // Sessions that expired are redirected to the instance's login page.
@@ -260,11 +263,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     for (let attempt = 1; ; attempt++) {
       const outcome = await send('GET', path);
       const delay = attempt < GET_ATTEMPTS ? retryDelay(outcome, attempt) : null;
-      if (delay === null) {
-        return outcome.type === 'response'
-          ? parse(outcome, schema, user, 'GET')
-          : fail(errorFor(outcome, user, 'GET'));
-      }
+      if (delay === null) return parse(outcome, schema, user, 'GET');
       await sleep(delay);
     }
   }
@@ -350,7 +349,6 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       avatarPath(userId, 'file' in change ? 'updateAvatarFile' : 'avatar'),
       body,
     );
-    if (outcome.type !== 'response') return fail(errorFor(outcome, userId, 'PUT'));
     const parsed = parse(outcome, AvatarResponseSchema, userId, 'PUT');
     if (!parsed.ok) return parsed;
     // Instances that answer an upload without the new address are asked for it.
