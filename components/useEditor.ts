@@ -256,7 +256,8 @@ export function useEditor(requested: EditorTarget | null, opened?: EditorStart) 
     [parsed, state.base],
   );
   const hasErrors = parsed ? Object.keys(parsed.errors).length > 0 : false;
-  const dirty = state.form && state.base ? editedFields(state.form, state.base).length > 0 : false;
+  const dirty =
+    state.form && state.base && parsed ? editedFields(state.form, state.base, parsed).length > 0 : false;
 
   const save = useCallback(async () => {
     const { target, base, form, saving, conflicts } = stateRef.current;

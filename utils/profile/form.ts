@@ -69,9 +69,15 @@ export function changedFields(parsed: ParsedForm, base: EditableValues): Profile
   return changes as ProfileChanges;
 }
 
-/** Fields the user edited, valid or not: compared as text against the base's form text. */
-export function editedFields(form: FormValues, base: EditableValues): EditableField[] {
-  const parsed = parseForm(form);
+/**
+ * Fields the user edited, valid or not: compared as text against the base's form text.
+ * `parsed` is the form's parse when the caller already has it.
+ */
+export function editedFields(
+  form: FormValues,
+  base: EditableValues,
+  parsed: ParsedForm = parseForm(form),
+): EditableField[] {
   const baseForm = formFromValues(base);
   return EDITABLE_FIELDS.filter((field) =>
     field in parsed.errors ? form[field] !== baseForm[field] : !sameValue(parsed.values[field], base[field]),
