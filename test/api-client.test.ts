@@ -329,8 +329,11 @@ describe('schema tolerance', () => {
     expect(!result.ok && result.error.message).toContain('profile: missing');
   });
 
-  it('names a field it depends on when its type is wrong', async () => {
-    const result = await parse(seedProfile({ userId: 'six' }));
+  it.each([
+    ['text', 'six'],
+    ['a fraction', 6.5],
+  ])('names a field it depends on when it holds %s', async (_kind, userId) => {
+    const result = await parse(seedProfile({ userId }));
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalidResponse', field: 'profile.userId' } });
   });
 });

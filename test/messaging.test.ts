@@ -126,6 +126,7 @@ describe('sender rules', () => {
   it.each([
     ['a malformed payload', 'cs:openEditor', { userId: 'seven' }],
     ['a negative user id', 'cs:openEditor', { userId: -1 }],
+    ['a fractional user id', 'cs:openEditor', { userId: 6.5 }],
     ['an unknown message', 'cs:readToken', {}],
     ['a prototype key', 'constructor', {}],
   ])('refuses %s', async (_name, type, payload) => {

@@ -9,14 +9,21 @@
 import type { Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS, type Result } from './api/errors.ts';
-import { CountrySchema, EDITABLE_FIELDS, EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
+import {
+  CountrySchema,
+  EDITABLE_FIELDS,
+  EditableValuesSchema,
+  ProfileSchema,
+  WholeNumberSchema,
+} from './api/schemas.ts';
 import { t } from './i18n.ts';
 import { AVATAR_TYPES, MAX_AVATAR_BYTES } from './profile/avatar.ts';
 import { MAX_DESCRIPTION_LENGTH } from './profile/fields.ts';
 
 export const PROTOCOL = 'profile-quick-edit/1';
 
-const UserRefSchema = z.union([z.int().check(z.positive()), z.literal('me')]);
+const UserIdSchema = WholeNumberSchema.check(z.positive());
+const UserRefSchema = z.union([UserIdSchema, z.literal('me')]);
 /** Defence in depth: whatever a page sends, only https links and bounded text reach the API. */
 const httpsUrl = z.optional(z.nullable(z.string().check(z.regex(/^https:\/\/\S+$/), z.maxLength(2048))));
 
@@ -49,7 +56,7 @@ function resultOf<T extends z.core.SomeType>(value: T) {
 
 const ProfileViewSchema = z.object({
   origin: z.string(),
-  userId: z.int(),
+  userId: WholeNumberSchema,
   profile: ProfileSchema,
   fetchedAt: z.number(),
 });
@@ -75,7 +82,7 @@ const InstanceSummarySchema = z.object({
   origin: z.string(),
   label: z.string(),
   authMode: z.enum(['token', 'session']),
-  userId: z.nullable(z.int()),
+  userId: z.nullable(WholeNumberSchema),
   rememberToken: z.boolean(),
   routePatterns: z.array(z.string()),
   /** Whether a token is stored: the token itself never leaves the background. */
@@ -100,7 +107,7 @@ export const MESSAGES = {
     senders: ['extensionPage'],
     payload: z.object({
       origin: z.string(),
-      userId: z.int(),
+      userId: WholeNumberSchema,
       changes: ChangesSchema,
       base: EditableValuesSchema,
       draftEditedAt: z.optional(z.number()),
@@ -110,7 +117,7 @@ export const MESSAGES = {
   /** The user's current avatar address (null: none). */
   'ui:getAvatar': {
     senders: ['extensionPage'],
-    payload: z.object({ origin: originText, userId: z.int().check(z.positive()) }),
+    payload: z.object({ origin: originText, userId: UserIdSchema }),
     result: resultOf(z.object({ avatarUrl: z.nullable(z.string()) })),
   },
   /** A new avatar: an https address, or an image file (base64, as messages carry only JSON). */
@@ -118,7 +125,7 @@ export const MESSAGES = {
     senders: ['extensionPage'],
     payload: z.object({
       origin: originText,
-      userId: z.int().check(z.positive()),
+      userId: UserIdSchema,
       change: z.union([
         z.object({ url: z.string().check(z.regex(/^https:\/\/\S+$/), z.maxLength(2048)) }),
         z.object({
@@ -145,7 +152,7 @@ export const MESSAGES = {
       authMode: z.enum(['token', 'session']),
       token: z.optional(z.string().check(z.maxLength(8192))),
       remember: z.boolean(),
-      userId: z.nullable(z.int().check(z.positive())),
+      userId: z.nullable(UserIdSchema),
       routePatterns: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
     }),
     result: resultOf(z.object({ origin: z.string() })),
@@ -160,13 +167,13 @@ export const MESSAGES = {
     senders: ['extensionPage'],
     payload: z.object({ origin: originText }),
     result: resultOf(
-      z.object({ userId: z.int(), name: z.nullable(z.string()), username: z.nullable(z.string()) }),
+      z.object({ userId: WholeNumberSchema, name: z.nullable(z.string()), username: z.nullable(z.string()) }),
     ),
   },
   'ui:detectUserId': {
     senders: ['extensionPage'],
     payload: z.object({ origin: originText }),
-    result: resultOf(z.object({ userId: z.int(), source: z.enum(['session', 'me', 'token']) })),
+    result: resultOf(z.object({ userId: WholeNumberSchema, source: z.enum(['session', 'me', 'token']) })),
   },
   /** Forget an instance: token in every area, drafts, cache, host permission. */
   'ui:removeInstance': {
@@ -181,7 +188,7 @@ export const MESSAGES = {
     result: resultOf(
       z.object({
         routePatterns: z.array(z.string()),
-        signedInUserId: z.nullable(z.int()),
+        signedInUserId: z.nullable(WholeNumberSchema),
         /** Whether the signed-in user may edit others; null when not known yet. */
         canEditOthers: z.nullable(z.boolean()),
       }),
@@ -190,7 +197,7 @@ export const MESSAGES = {
   /** Open the editor for a user of the sending tab's instance. */
   'cs:openEditor': {
     senders: ['contentScript'],
-    payload: z.object({ userId: z.union([z.int().check(z.positive()), z.literal('self')]) }),
+    payload: z.object({ userId: z.union([UserIdSchema, z.literal('self')]) }),
     result: resultOf(z.object({ opened: z.boolean() })),
   },
 } as const satisfies Record<

@@ -7,7 +7,7 @@ import { defineExtensionStorage } from '@webext-core/storage';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS } from './api/errors.ts';
-import { EditableValuesSchema, ProfileSchema } from './api/schemas.ts';
+import { EditableValuesSchema, ProfileSchema, WholeNumberSchema } from './api/schemas.ts';
 
 export const DEFAULT_ROUTE_PATTERNS = ['/users/:id', '/admin/users/:id'];
 
@@ -15,7 +15,7 @@ const InstanceSchema = z.object({
   origin: z.string(),
   label: z._default(z.string(), ''),
   authMode: z.enum(['token', 'session']),
-  userId: z._default(z.nullable(z.int()), null),
+  userId: z._default(z.nullable(WholeNumberSchema), null),
   pathForm: z._default(z.nullable(z.enum(['info', 'profileInfo'])), null),
   routePatterns: z._default(z.array(z.string()), DEFAULT_ROUTE_PATTERNS),
   rememberToken: z._default(z.boolean(), false),
@@ -295,7 +295,7 @@ export async function readEditorStart(
 const MAX_RECENT_USERS = 8;
 
 export async function getRecentUsers(origin: string): Promise<number[]> {
-  return (await read(local.getItem(`recent:${origin}`), z.array(z.int()))) ?? [];
+  return (await read(local.getItem(`recent:${origin}`), z.array(WholeNumberSchema))) ?? [];
 }
 
 export async function addRecentUser(origin: string, userId: number): Promise<void> {
