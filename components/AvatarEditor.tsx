@@ -28,6 +28,7 @@ export function AvatarEditor({ origin, userId, onChanged }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [opened, setOpened] = useState(false);
 
   useEffect(() => {
     if (!file) return;
@@ -76,69 +77,75 @@ export function AvatarEditor({ origin, userId, onChanged }: Props) {
   const urlProblem = url.trim() === '' ? null : avatarUrlProblem(url);
 
   return (
-    <details class="avatar-editor">
+    // The form inside is built when the section is first opened, and kept: most visits never
+    // change the avatar, and the popup's first frame comes sooner without it.
+    <details class="avatar-editor" onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary>{t('changeAvatar')}</summary>
-      <div class="field">
-        <label for="avatar-url">{t('imageAddress')}</label>
-        <div class="inline">
-          <input
-            id="avatar-url"
-            value={url}
-            placeholder="https://…/photo.jpg"
-            aria-invalid={urlProblem ? 'true' : undefined}
-            aria-describedby={urlProblem ? 'avatar-url-message' : undefined}
-            onInput={(event) => setUrl(event.currentTarget.value)}
-          />
-          <button
-            type="button"
-            disabled={busy || url.trim() === '' || urlProblem !== null}
-            onClick={() => void apply('url')}
+      {opened && (
+        <>
+          <div class="field">
+            <label for="avatar-url">{t('imageAddress')}</label>
+            <div class="inline">
+              <input
+                id="avatar-url"
+                value={url}
+                placeholder="https://…/photo.jpg"
+                aria-invalid={urlProblem ? 'true' : undefined}
+                aria-describedby={urlProblem ? 'avatar-url-message' : undefined}
+                onInput={(event) => setUrl(event.currentTarget.value)}
+              />
+              <button
+                type="button"
+                disabled={busy || url.trim() === '' || urlProblem !== null}
+                onClick={() => void apply('url')}
+              >
+                {t('useAddress')}
+              </button>
+            </div>
+            {urlProblem && (
+              <p class="field-error" id="avatar-url-message">
+                {urlProblem}
+              </p>
+            )}
+          </div>
+          <fieldset
+            class={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+            onDragOver={(event) => {
+              event.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(event) => {
+              event.preventDefault();
+              setDragging(false);
+              choose(event.dataTransfer?.files[0]);
+            }}
           >
-            {t('useAddress')}
-          </button>
-        </div>
-        {urlProblem && (
-          <p class="field-error" id="avatar-url-message">
-            {urlProblem}
-          </p>
-        )}
-      </div>
-      <fieldset
-        class={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          choose(event.dataTransfer?.files[0]);
-        }}
-      >
-        <legend>{t('uploadAnImage')}</legend>
-        {preview && <img class="avatar avatar-preview" src={preview} alt={t('avatarPreview')} />}
-        <label for="avatar-file">{t('imageFile')}</label>
-        <input
-          id="avatar-file"
-          type="file"
-          accept={AVATAR_TYPES.join(',')}
-          onChange={(event) => choose(event.currentTarget.files?.[0])}
-        />
-        <p class="field-hint">{t('imageFileHint')}</p>
-        <button type="button" class="primary" disabled={busy || !file} onClick={() => void apply('file')}>
-          {t('uploadImage')}
-        </button>
-      </fieldset>
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {status && (
-        <p class="field-hint" role="status">
-          {status}
-        </p>
+            <legend>{t('uploadAnImage')}</legend>
+            {preview && <img class="avatar avatar-preview" src={preview} alt={t('avatarPreview')} />}
+            <label for="avatar-file">{t('imageFile')}</label>
+            <input
+              id="avatar-file"
+              type="file"
+              accept={AVATAR_TYPES.join(',')}
+              onChange={(event) => choose(event.currentTarget.files?.[0])}
+            />
+            <p class="field-hint">{t('imageFileHint')}</p>
+            <button type="button" class="primary" disabled={busy || !file} onClick={() => void apply('file')}>
+              {t('uploadImage')}
+            </button>
+          </fieldset>
+          {problem && (
+            <p class="field-error" role="alert">
+              {problem}
+            </p>
+          )}
+          {status && (
+            <p class="field-hint" role="status">
+              {status}
+            </p>
+          )}
+        </>
       )}
     </details>
   );

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
-import { byName, clickButton, fillField, openPopup, signInAs, waitForText } from './harness/extension.ts';
+import {
+  byName,
+  clickButton,
+  fillField,
+  openPopup,
+  signInAs,
+  waitForField,
+  waitForText,
+} from './harness/extension.ts';
 import { closeSession, openSession } from './harness/session.ts';
 import type { TestInstance } from './harness/simulator.ts';
 
@@ -24,6 +32,7 @@ describe(`${BROWSER_KIND}: avatar`, () => {
     await signInAs(browser, instance, MIRA);
     popup = await openPopup(browser);
     await clickButton(popup, 'Change avatar');
+    await waitForField(popup, 'Image address');
   });
 
   const headerAvatar = () =>
@@ -46,6 +55,19 @@ describe(`${BROWSER_KIND}: avatar`, () => {
     await waitForText(popup, 'Avatar changed.');
     expect(await avatarOnInstance()).toBe('https://images.example/mira.png');
     expect(await headerAvatar()).toBe('https://images.example/mira.png');
+  });
+
+  it('keeps the typed address and the picked file when the section is closed and opened again', async () => {
+    await fillField(popup, 'Image address', 'https://images.example/mira.png');
+    await popup.uploadFile(await byName(popup, 'Image file'), IMAGE);
+    await clickButton(popup, 'Change avatar');
+    await clickButton(popup, 'Change avatar');
+    await waitForField(popup, 'Image address', 'https://images.example/mira.png');
+    const picked = await popup.evaluate(
+      (selector) => (document.querySelector(selector) as HTMLInputElement).files?.length ?? 0,
+      await byName(popup, 'Image file'),
+    );
+    expect(picked).toBe(1);
   });
 
   it('uploads a picked file after a preview', async () => {

@@ -13,7 +13,8 @@ import { startSimulator } from '../simulator/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.output');
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+// Medians of 10 runs moved the popup's ratio to the floor by up to 0.1 between runs; of 30, by 0.03.
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const KB = 1024;
 // The page script's budget was 5 kB; it is tightened to 3 kB, as it came in far under.
 const BUDGETS_KB = { popup: 20, contentScript: 3, background: 15 } as const;
