@@ -20,7 +20,7 @@ import {
   setCachedProfile,
   setToken,
 } from '@/utils/storage';
-import { aDraft, anInstance, ORIGIN, storedEverywhere } from './fixtures';
+import { aDraft, anInstance, EMPTY_VALUES, ORIGIN, storedEverywhere } from './fixtures';
 
 const instance = anInstance();
 const draft = aDraft('typed');
@@ -114,12 +114,7 @@ describe('per-user data', () => {
       profile: {
         id: 2,
         userId: 6,
-        description: null,
-        twitterUrl: null,
-        facebookUrl: null,
-        instagramUrl: null,
-        websiteUrl: null,
-        country: null,
+        ...EMPTY_VALUES,
         avatarKey: null,
         createdAt: null,
         updatedAt: '2023-01-01T00:00:00.000Z',

@@ -122,7 +122,7 @@ export async function getInstances(): Promise<Instance[]> {
 }
 
 export async function getInstance(origin: string): Promise<Instance | null> {
-  return (await getInstances()).find((instance) => instance.origin === origin) ?? null;
+  return findInstance(await getInstances(), origin, false);
 }
 
 export async function saveInstance(instance: Instance): Promise<void> {
