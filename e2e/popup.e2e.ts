@@ -5,6 +5,7 @@ import {
   configureInstance,
   fieldValue,
   fillField,
+  openExtensionPage,
   openPopup,
   signInAs,
   waitForField,
@@ -214,5 +215,35 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     }, 'profile-fields-painted');
     const requests = await instance.waitForRequest((r) => r.method === 'GET');
     for (const request of requests) expect(request.at).toBeGreaterThanOrEqual(Math.floor(paintedAt));
+  });
+
+  it('gives the toolbar button a popup address naming the signed-in user, which opens on their profile', async () => {
+    const page = await openEditorPopup();
+    const toolbarPopup = () =>
+      page.evaluate(() => {
+        const scope = globalThis as unknown as { browser?: unknown; chrome?: unknown };
+        const api = (scope.browser ?? scope.chrome) as {
+          action: { getPopup(details: object): Promise<string> };
+        };
+        return api.action.getPopup({});
+      }, null);
+    // The background updates it when storage changes: give it a moment after signing in.
+    let address = await toolbarPopup();
+    for (let i = 0; i < 50 && !address.includes('activeUser='); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      address = await toolbarPopup();
+    }
+    const { search, searchParams } = new URL(address);
+    expect([searchParams.get('active'), searchParams.get('activeUser')]).toEqual([
+      instance.origin,
+      String(MIRA),
+    ]);
+
+    await page.close();
+    popup = await openExtensionPage(browser, `popup.html${search}`);
+    await waitForField(popup, 'Description', SEEDED_BIO);
+    expect(await popup.evaluate(() => document.querySelector('.profile-name')?.textContent, null)).toBe(
+      'Mira Castellano',
+    );
   });
 });

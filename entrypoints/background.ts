@@ -6,6 +6,7 @@ import { createHandlers } from '@/utils/handlers';
 import { browserHostAccess } from '@/utils/host-access';
 import { createMessageRouter, isOpenEditorRequest } from '@/utils/messaging';
 import { openSidePanel, showEditor } from '@/utils/open-editor';
+import { syncPopupAddress } from '@/utils/popup-address';
 import { getInstance, migrateStorage, restrictLocalStorageToTrustedContexts } from '@/utils/storage';
 
 export default defineBackground(() => {
@@ -47,8 +48,15 @@ export default defineBackground(() => {
   };
   browser.permissions.onAdded.addListener(() => void sync().then(() => injectIntoOpenTabs(access)));
   browser.permissions.onRemoved.addListener(sync);
+  // The toolbar popup's address names the signed-in user (see utils/popup-address.ts).
+  const syncPopup = () =>
+    syncPopupAddress().catch((error: unknown) =>
+      console.error('Profile Quick Edit: could not update the popup address', error),
+    );
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'instances' in changes) void sync();
+    if (area !== 'local') return;
+    if ('instances' in changes) void sync();
+    if ('instances' in changes || 'activeInstance' in changes) void syncPopup();
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -62,7 +70,7 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
     else void sync().then(() => injectIntoOpenTabs(access));
   });
-  void migrateStorage().then(sync);
+  void migrateStorage().then(() => Promise.all([sync(), syncPopup()]));
   void restrictLocalStorageToTrustedContexts().catch(() => {
     // Browsers without access levels keep content scripts out of storage.local anyway.
   });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   addRecentUser,
@@ -148,6 +148,21 @@ describe('what an editor reads when it opens', () => {
       saveStatus: null,
     });
     expect((await readEditorStart({ origin: 'https://other.example', userId: 7 })).instance).toBeNull();
+  });
+
+  it('reads storage once when it knows whose records to take, and still the right ones when the guess is stale', async () => {
+    await saveInstance(instance);
+    await setActiveInstance(ORIGIN);
+    await saveDraft(ORIGIN, 6, draft);
+    await saveDraft(ORIGIN, 7, aDraft('someone else'));
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+
+    expect(await readEditorStart(null, { origin: ORIGIN, userId: 6 })).toMatchObject({ instance, draft });
+    expect(get).toHaveBeenCalledTimes(1);
+
+    get.mockClear();
+    expect(await readEditorStart(null, { origin: ORIGIN, userId: 7 })).toMatchObject({ instance, draft });
+    expect(get).toHaveBeenCalledTimes(2);
   });
 });
 

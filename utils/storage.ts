@@ -268,27 +268,55 @@ export interface EditorStart {
   avatarUrl: string | null;
 }
 
+/** A user of an instance, as an editor opens one. */
+export interface UserRef {
+  origin: string;
+  userId: number;
+}
+
+/** The keys of what is kept for one user. */
+function userRecordKeys({ origin, userId }: UserRef) {
+  const key = userKey(origin, userId);
+  return {
+    cache: `cache:${key}`,
+    draft: `draft:${key}`,
+    save: `save:${key}`,
+    avatar: `avatar:${key}`,
+  } as const;
+}
+
 /**
- * What an editor shows the moment it opens, in two reads of `storage.local` (every read is a
- * round trip to the browser): the instance, then this user's cache, draft, save and avatar.
+ * What an editor shows the moment it opens. Every read of `storage.local` is a round trip to the
+ * browser: the first read takes the instances and, when the editor can tell whose records it will
+ * need (`expected`: the user it was asked for, or the signed-in user its address names), those
+ * records too. Only a wrong or missing guess costs a second read.
  */
 export async function readEditorStart(
-  requested: { origin: string; userId: number } | null,
+  requested: UserRef | null,
+  expected: UserRef | null = requested,
 ): Promise<EditorStart> {
-  const { active, instances } = await readInstances();
-  const instance = findInstance(instances, requested?.origin ?? active, requested === null);
+  const guess = expected && userRecordKeys(expected);
+  const first = await browser.storage.local.get([
+    'activeInstance',
+    'instances',
+    ...Object.values(guess ?? {}),
+  ]);
+  const instance = findInstance(
+    parseInstances(first.instances),
+    requested?.origin ?? first.activeInstance,
+    !requested,
+  );
   const userId = requested?.userId ?? instance?.userId ?? null;
   if (!instance || userId === null)
     return { instance, cached: null, draft: null, saveStatus: null, avatarUrl: null };
-  const key = userKey(instance.origin, userId);
-  const keys = { cache: `cache:${key}`, draft: `draft:${key}`, save: `save:${key}`, avatar: `avatar:${key}` };
-  const second = await browser.storage.local.get(Object.values(keys));
+  const keys = userRecordKeys({ origin: instance.origin, userId });
+  const records = keys.cache === guess?.cache ? first : await browser.storage.local.get(Object.values(keys));
   return {
     instance,
-    cached: valid(CachedProfileSchema, second[keys.cache]),
-    draft: valid(DraftSchema, second[keys.draft]),
-    saveStatus: valid(SaveStatusSchema, second[keys.save]),
-    avatarUrl: valid(z.string(), second[keys.avatar]),
+    cached: valid(CachedProfileSchema, records[keys.cache]),
+    draft: valid(DraftSchema, records[keys.draft]),
+    saveStatus: valid(SaveStatusSchema, records[keys.save]),
+    avatarUrl: valid(z.string(), records[keys.avatar]),
   };
 }
 
