@@ -20,6 +20,7 @@ import {
 import {
   clearSaveStatus,
   type EditorStart,
+  type EditorTarget,
   getCachedProfile,
   getSaveStatus,
   type Instance,
@@ -30,10 +31,7 @@ import {
 } from '@/utils/storage';
 import { sendMessage } from '@/utils/ui-messaging';
 
-export interface EditorTarget {
-  origin: string;
-  userId: number;
-}
+export type { EditorTarget };
 
 export type Notice = 'draftRestored' | 'refreshed' | 'saved' | 'savedWhileClosed' | null;
 
@@ -123,7 +121,7 @@ export function useEditor(requested: EditorTarget | null, opened?: EditorStart) 
         ...previous,
         target: { origin, userId: profile.userId },
         profile,
-        ...(form && base ? rebase(form, base, fresh) : { form: formFromValues(fresh), base: fresh }),
+        ...rebase(form, base, fresh),
         notice: notice ?? previous.notice,
       };
     });
@@ -291,15 +289,14 @@ export function useEditor(requested: EditorTarget | null, opened?: EditorStart) 
     }
     const fresh = editableValues(view.profile);
     setState((previous) => {
-      const typedMeanwhile = previous.form && previous.form !== formAtSave;
+      // Text typed while the save ran stays on the form; otherwise the form is what was saved.
+      const typedMeanwhile = previous.form !== formAtSave ? previous.form : null;
       return {
         ...previous,
         saving: false,
         profile: view.profile,
         notice: 'saved',
-        ...(typedMeanwhile && previous.form
-          ? rebase(previous.form, base, fresh)
-          : { form: formFromValues(fresh), base: fresh }),
+        ...rebase(typedMeanwhile, base, fresh),
       };
     });
     return true;

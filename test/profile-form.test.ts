@@ -84,4 +84,10 @@ describe('rebasing a form onto fresher data', () => {
       base: { ...fresh, description: BASE.description },
     });
   });
+
+  it('shows the server values as they are when nothing was typed over a base', () => {
+    const fresh = { ...BASE, description: 'Server bio' };
+    expect(rebase(null, BASE, fresh)).toEqual({ form: formFromValues(fresh), base: fresh });
+    expect(rebase(formFromValues(BASE), null, fresh)).toEqual({ form: formFromValues(fresh), base: fresh });
+  });
 });

@@ -121,13 +121,15 @@ export function mergeWithServer(
 /**
  * Moves a form onto fresher server values: fields the user did not edit take the server's
  * value; edited fields keep what the user typed, and keep their old base so a change made on
- * both sides still shows up as a conflict when saving.
+ * both sides still shows up as a conflict when saving. With no form (nothing typed over a
+ * base), the form is the server's.
  */
 export function rebase(
-  form: FormValues,
-  base: EditableValues,
+  form: FormValues | null,
+  base: EditableValues | null,
   fresh: EditableValues,
 ): { form: FormValues; base: EditableValues } {
+  if (!form || !base) return { form: formFromValues(fresh), base: fresh };
   const edited = new Set(editedFields(form, base));
   const freshForm = formFromValues(fresh);
   const pick = <T>(field: EditableField, mine: T, theirs: T) => (edited.has(field) ? mine : theirs);
