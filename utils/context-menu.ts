@@ -4,7 +4,7 @@ import type { HostAccess } from './handlers/index.ts';
 import { hostPattern } from './host-access.ts';
 import { t } from './i18n.ts';
 import { type PageTarget, pageTarget } from './routes.ts';
-import { getInstance, getInstances } from './storage.ts';
+import { type EditorTarget, getInstance, getInstances } from './storage.ts';
 
 export const MENU_ID = 'edit-this-profile';
 
@@ -26,7 +26,7 @@ export async function syncContextMenu(access: HostAccess): Promise<void> {
 }
 
 /** The instance user a link points to, if it is one. */
-export async function linkTarget(linkUrl: string): Promise<{ origin: string; userId: number } | null> {
+export async function linkTarget(linkUrl: string): Promise<EditorTarget | null> {
   let url: URL;
   try {
     url = new URL(linkUrl);

@@ -6,18 +6,21 @@
  * stale guess only costs the second read: the popup still follows the stored active instance.
  */
 import { browser } from 'wxt/browser';
-import { getActiveInstance, type UserRef } from './storage.ts';
+import { type EditorTarget, getActiveInstance } from './storage.ts';
 
 const PAGE = 'popup.html';
 
-function userIn(params: URLSearchParams, originParam: string, userParam: string): UserRef | null {
+function userIn(params: URLSearchParams, originParam: string, userParam: string): EditorTarget | null {
   const userId = Number(params.get(userParam));
   const origin = params.get(originParam);
   return origin && Number.isInteger(userId) && userId > 0 ? { origin, userId } : null;
 }
 
 /** The user an editor page was opened for, and the signed-in user its address names. */
-export function usersInAddress(search: string): { target: UserRef | null; signedIn: UserRef | null } {
+export function usersInAddress(search: string): {
+  target: EditorTarget | null;
+  signedIn: EditorTarget | null;
+} {
   const params = new URLSearchParams(search);
   return { target: userIn(params, 'origin', 'user'), signedIn: userIn(params, 'active', 'activeUser') };
 }

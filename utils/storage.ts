@@ -200,9 +200,10 @@ function userKey(origin: string, userId: number): InstanceKey {
 
 /** What is kept per user, each under `<kind>:<origin>:<userId>`. */
 const USER_RECORD_KINDS = ['draft', 'cache', 'save', 'avatar'] as const;
+type UserRecordKind = (typeof USER_RECORD_KINDS)[number];
 
 /** The kind and origin of a per-user record's key (origins may hold a port's colon), else null. */
-function userRecordOf(key: string): { kind: (typeof USER_RECORD_KINDS)[number]; origin: string } | null {
+function userRecordOf(key: string): { kind: UserRecordKind; origin: string } | null {
   const kind = USER_RECORD_KINDS.find((candidate) => key.startsWith(`${candidate}:`));
   if (!kind) return null;
   return { kind, origin: key.slice(kind.length + 1, key.lastIndexOf(':')) };
@@ -269,20 +270,18 @@ export interface EditorStart {
 }
 
 /** A user of an instance, as an editor opens one. */
-export interface UserRef {
+export interface EditorTarget {
   origin: string;
   userId: number;
 }
 
 /** The keys of what is kept for one user. */
-function userRecordKeys({ origin, userId }: UserRef) {
+function userRecordKeys({ origin, userId }: EditorTarget): Record<UserRecordKind, string> {
   const key = userKey(origin, userId);
-  return {
-    cache: `cache:${key}`,
-    draft: `draft:${key}`,
-    save: `save:${key}`,
-    avatar: `avatar:${key}`,
-  } as const;
+  return Object.fromEntries(USER_RECORD_KINDS.map((kind) => [kind, `${kind}:${key}`])) as Record<
+    UserRecordKind,
+    string
+  >;
 }
 
 /**
@@ -292,8 +291,8 @@ function userRecordKeys({ origin, userId }: UserRef) {
  * records too. Only a wrong or missing guess costs a second read.
  */
 export async function readEditorStart(
-  requested: UserRef | null,
-  expected: UserRef | null = requested,
+  requested: EditorTarget | null,
+  expected: EditorTarget | null = requested,
 ): Promise<EditorStart> {
   const guess = expected && userRecordKeys(expected);
   const first = await browser.storage.local.get([
