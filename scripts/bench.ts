@@ -18,6 +18,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const KB = 1024;
 // The page script's budget was 5 kB; it is tightened to 3 kB, as it came in far under.
 const BUDGETS_KB = { popup: 20, contentScript: 3, background: 15 } as const;
+/** A warm popup paints within this many times the floor's time. */
+const PAINT_RATIO_GOAL = 1.25;
 const PAINT_MARK = 'profile-fields-painted';
 /** Set by the popup (entrypoints/popup/main.tsx): where its time goes before the paint. */
 const SCRIPTS_MARK = 'popup-scripts-evaluated';
@@ -399,8 +401,8 @@ const report = {
       ms: round(warmMs),
       ratio: round(warmMs / floorMs, 2),
       ratioSpread: spreadToFloor(measured.timings.oursWarm),
-      goal: 1.25,
-      missed: warmMs / floorMs > 1.25,
+      goal: PAINT_RATIO_GOAL,
+      missed: warmMs / floorMs > PAINT_RATIO_GOAL,
       ...warmAnatomy,
     },
     cold: {
@@ -434,7 +436,7 @@ console.log('\nPopup, navigation start → profile fields painted:');
 console.log(`  floor          ${round(floorMs)} ms`);
 const spread = ([low, high]: [number, number]) => `${low}–${high}× in 90% of resamples`;
 console.log(
-  `  warm cache     ${round(warmMs)} ms = ${report.popup.warm.ratio}× floor (goal ≤ 1.25×: ${mark(report.popup.warm.missed)}; ${spread(report.popup.warm.ratioSpread)})`,
+  `  warm cache     ${round(warmMs)} ms = ${report.popup.warm.ratio}× floor (goal ≤ ${PAINT_RATIO_GOAL}×: ${mark(report.popup.warm.missed)}; ${spread(report.popup.warm.ratioSpread)})`,
 );
 console.log(
   `                 scripts evaluated at ${warmAnatomy.scriptsEvaluatedMs} ms, storage read +${warmAnatomy.storageReadMs} ms, render to paint +${warmAnatomy.renderToPaintMs} ms`,
