@@ -11,9 +11,11 @@ const CODES =
   'MRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI' +
   'SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW';
 
-export const COUNTRY_CODES: readonly string[] = CODES.match(/../g) ?? [];
+// Marked pure so that bundles which import this module but not these names (the background's)
+// leave them out: bundlers keep a top-level call they cannot prove free of side effects.
+export const COUNTRY_CODES: readonly string[] = /* @__PURE__ */ CODES.match(/../g) ?? [];
 
-const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const englishNames = /* @__PURE__ */ new Intl.DisplayNames(['en'], { type: 'region' });
 
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.includes(code);
