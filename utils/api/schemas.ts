@@ -10,7 +10,7 @@ z.config({ jitless: true });
 
 // Top-level `.check()` calls are marked pure. zod declares its factories free of side effects but
 // not this method, so a bundle that imports this module without using these schemas (options)
-// kept them, and most of zod with them (3.2 kB gzip).
+// would keep them, and most of zod with them (3.2 kB gzip).
 
 /**
  * A whole number. Not `z.int()`: that brings zod's number-format checks, ~0.45 kB gzip in every
