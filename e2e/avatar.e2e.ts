@@ -46,7 +46,7 @@ describe(`${BROWSER_KIND}: avatar`, () => {
   }
 
   it('shows the current avatar and changes it by web address', async () => {
-    await popup.waitForFunction(() => document.querySelector('.profile-header img'), null);
+    await popup.waitForFunction(() => document.querySelector('.profile-header img[src]'), null);
     expect(await headerAvatar()).toContain('/avatars/1677061054831/userAvatars/6/avatar.jpg');
     await fillField(popup, 'Image address', 'http://images.example/mira.png');
     await waitForText(popup, 'Use an https:// image address.');
