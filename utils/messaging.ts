@@ -22,6 +22,9 @@ import { MAX_DESCRIPTION_LENGTH } from './profile/fields.ts';
 
 export const PROTOCOL = 'profile-quick-edit/1';
 
+// Sets of allowed strings are `z.literal([...])`, here and in storage: the same check as `z.enum()`
+// without a zod kind of its own (≈0.2 kB gzip in each bundle).
+
 const UserIdSchema = WholeNumberSchema.check(z.positive());
 const UserRefSchema = z.union([UserIdSchema, z.literal('me')]);
 /** Defence in depth: whatever a page sends, only https links and bounded text reach the API. */
@@ -39,7 +42,7 @@ const ChangesSchema = z.strictObject({
 const FieldValueSchema = z.nullable(z.union([z.string(), CountrySchema]));
 
 const ErrorSchema = z.object({
-  kind: z.enum(API_ERROR_KINDS),
+  kind: z.literal(API_ERROR_KINDS),
   message: z.string(),
   status: z.optional(z.number()),
   retryAt: z.optional(z.number()),
@@ -69,7 +72,7 @@ const SaveOutcomeSchema = z.union([
     status: z.literal('conflict'),
     view: ProfileViewSchema,
     conflicts: z.array(
-      z.object({ field: z.enum(EDITABLE_FIELDS), mine: FieldValueSchema, theirs: FieldValueSchema }),
+      z.object({ field: z.literal(EDITABLE_FIELDS), mine: FieldValueSchema, theirs: FieldValueSchema }),
     ),
   }),
 ]);
@@ -81,7 +84,7 @@ const originText = z.string().check(z.maxLength(2048));
 const InstanceSummarySchema = z.object({
   origin: z.string(),
   label: z.string(),
-  authMode: z.enum(['token', 'session']),
+  authMode: z.literal(['token', 'session']),
   userId: z.nullable(WholeNumberSchema),
   rememberToken: z.boolean(),
   routePatterns: z.array(z.string()),
@@ -130,7 +133,7 @@ export const MESSAGES = {
         z.object({ url: z.string().check(z.regex(/^https:\/\/\S+$/), z.maxLength(2048)) }),
         z.object({
           name: z.string().check(z.maxLength(200)),
-          type: z.enum(AVATAR_TYPES),
+          type: z.literal(AVATAR_TYPES),
           base64: z.string().check(z.maxLength(Math.ceil((MAX_AVATAR_BYTES * 4) / 3) + 4)),
         }),
       ]),
@@ -149,7 +152,7 @@ export const MESSAGES = {
       previousOrigin: z.optional(originText),
       address: originText,
       label: z.string().check(z.maxLength(100)),
-      authMode: z.enum(['token', 'session']),
+      authMode: z.literal(['token', 'session']),
       token: z.optional(z.string().check(z.maxLength(8192))),
       remember: z.boolean(),
       userId: z.nullable(UserIdSchema),
@@ -173,7 +176,7 @@ export const MESSAGES = {
   'ui:detectUserId': {
     senders: ['extensionPage'],
     payload: z.object({ origin: originText }),
-    result: resultOf(z.object({ userId: WholeNumberSchema, source: z.enum(['session', 'me', 'token']) })),
+    result: resultOf(z.object({ userId: WholeNumberSchema, source: z.literal(['session', 'me', 'token']) })),
   },
   /** Forget an instance: token in every area, drafts, cache, host permission. */
   'ui:removeInstance': {

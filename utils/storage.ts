@@ -14,9 +14,9 @@ export const DEFAULT_ROUTE_PATTERNS = ['/users/:id', '/admin/users/:id'];
 const InstanceSchema = z.object({
   origin: z.string(),
   label: z._default(z.string(), ''),
-  authMode: z.enum(['token', 'session']),
+  authMode: z.literal(['token', 'session']),
   userId: z._default(z.nullable(WholeNumberSchema), null),
-  pathForm: z._default(z.nullable(z.enum(['info', 'profileInfo'])), null),
+  pathForm: z._default(z.nullable(z.literal(['info', 'profileInfo'])), null),
   routePatterns: z._default(z.array(z.string()), DEFAULT_ROUTE_PATTERNS),
   rememberToken: z._default(z.boolean(), false),
 });
@@ -242,9 +242,9 @@ export async function setCachedAvatar(origin: string, userId: number, url: strin
 }
 
 const SaveStatusSchema = z.object({
-  state: z.enum(['saving', 'saved', 'failed']),
+  state: z.literal(['saving', 'saved', 'failed']),
   at: z.number(),
-  error: z.optional(z.object({ kind: z.enum(API_ERROR_KINDS), message: z.string() })),
+  error: z.optional(z.object({ kind: z.literal(API_ERROR_KINDS), message: z.string() })),
 });
 /** The last save the background ran for a user: the popup may have closed before it ended. */
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;
