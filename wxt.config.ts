@@ -13,12 +13,20 @@ const INSTANCE_ORIGIN_PATTERNS = ['https://*/*', 'http://localhost/*', 'http://1
 const E2E_GRANTED_HOSTS = ['http://127.0.0.1/*'];
 
 /**
- * The API namespaces the extension calls as `browser.<namespace>` that webextension-polyfill wraps.
- * The polyfill turns callback APIs into promise ones from a table of every namespace's methods;
- * the table is cut to these (see DEPENDENCY_EDITS). `test/polyfill-namespaces.test.ts` fails
- * when the code calls a wrapped namespace that is missing here.
+ * The methods the extension calls that webextension-polyfill wraps, by namespace. The polyfill turns
+ * callback APIs into promise ones from a table of every namespace's methods; the table is cut to
+ * these (see DEPENDENCY_EDITS), and other calls go to the browser's own API, as the pages' do.
+ * Storage areas are kept whole: `@webext-core/storage` calls their methods through variables.
+ * `test/polyfill-methods.test.ts` fails when a wrapped method is called but missing here.
  */
-export const POLYFILLED_NAMESPACES = ['contextMenus', 'permissions', 'runtime', 'storage', 'tabs', 'windows'];
+export const POLYFILLED_METHODS: Record<string, string[]> = {
+  contextMenus: ['removeAll'],
+  permissions: ['contains', 'remove', 'request'],
+  runtime: ['openOptionsPage', 'sendMessage'],
+  storage: ['local', 'sync'],
+  tabs: ['query'],
+  windows: ['create'],
+};
 /** The polyfill's table in `dist/browser-polyfill.js`: JSON, namespace → method → argument counts. */
 export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/;
 
@@ -29,8 +37,8 @@ export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/
  *   a hole, and store reviewers flag it).
  * - zod's JIT parser, built with `new Function`: extension pages forbid eval, and zod's probe
  *   for it would log a CSP violation (zod is also configured `jitless`, see utils/api/schemas.ts).
- * - webextension-polyfill's table of the namespaces it wraps, down to those the extension calls:
- *   the other namespaces were ≈0.7 kB of the background's 18.7 kB gzip, for calls never made.
+ * - webextension-polyfill's table of the methods it wraps, down to those the extension calls: the
+ *   rest were ≈1 kB of the background's 18.7 kB gzip, for calls never made.
  */
 const DEPENDENCY_EDITS: { module: RegExp; find: RegExp; replace: (match: string) => string }[] = [
   {
@@ -52,24 +60,35 @@ const DEPENDENCY_EDITS: { module: RegExp; find: RegExp; replace: (match: string)
     module: /webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/,
     find: POLYFILL_TABLE,
     replace: (table) => {
-      const wrapped: Record<string, unknown> = JSON.parse(table);
-      return JSON.stringify(Object.fromEntries(POLYFILLED_NAMESPACES.map((name) => [name, wrapped[name]])));
+      const wrapped: Record<string, Record<string, unknown>> = JSON.parse(table);
+      const kept = Object.entries(POLYFILLED_METHODS).map(([namespace, methods]) => [
+        namespace,
+        Object.fromEntries(methods.map((method) => [method, wrapped[namespace]?.[method]])),
+      ]);
+      return JSON.stringify(Object.fromEntries(kept));
     },
   },
 ];
+
+/** The source of module `id` with its DEPENDENCY_EDITS made, or null when it has none. */
+export function editDependency(id: string, code: string): string | null {
+  const edits = DEPENDENCY_EDITS.filter((edit) => edit.module.test(id));
+  if (edits.length === 0) return null;
+  return edits.reduce((result, edit) => {
+    if (!edit.find.test(result)) throw new Error(`${id} changed: update DEPENDENCY_EDITS in wxt.config.ts`);
+    return result.replace(edit.find, edit.replace);
+  }, code);
+}
 
 function withoutDynamicCode(): Plugin {
   return {
     name: 'profile-quick-edit:without-dynamic-code',
     transform(code, id) {
-      const edits = DEPENDENCY_EDITS.filter((edit) => edit.module.test(id));
-      if (edits.length === 0) return null;
-      let result = code;
-      for (const edit of edits) {
-        if (!edit.find.test(result)) this.error(`${id} changed: update DEPENDENCY_EDITS in wxt.config.ts`);
-        result = result.replace(edit.find, edit.replace);
+      try {
+        return editDependency(id, code);
+      } catch (error) {
+        this.error((error as Error).message);
       }
-      return result;
     },
   };
 }
