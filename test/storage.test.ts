@@ -48,6 +48,14 @@ describe('instances', () => {
     await fakeBrowser.storage.local.set({ instances: [{ origin: 42 }, instance, null] });
     expect(await getInstances()).toEqual([instance]);
   });
+
+  it('keeps an instance whose optional settings are damaged, with those settings back at their defaults', async () => {
+    const damaged = { ...instance, label: 7, userId: 'six', routePatterns: 'all', rememberToken: 'yes' };
+    await fakeBrowser.storage.local.set({ instances: [damaged] });
+    expect(await getInstances()).toEqual([
+      { ...instance, label: '', userId: null, routePatterns: DEFAULT_ROUTE_PATTERNS, rememberToken: false },
+    ]);
+  });
 });
 
 describe('tokens', () => {

@@ -11,14 +11,15 @@ import { EditableValuesSchema, ProfileSchema, WholeNumberSchema } from './api/sc
 
 export const DEFAULT_ROUTE_PATTERNS = ['/users/:id', '/admin/users/:id'];
 
+// A damaged setting falls back to its default and keeps the instance (and its token) usable.
 const InstanceSchema = z.object({
   origin: z.string(),
-  label: z._default(z.string(), ''),
+  label: z.catch(z.string(), ''),
   authMode: z.literal(['token', 'session']),
-  userId: z._default(z.nullable(WholeNumberSchema), null),
-  pathForm: z._default(z.nullable(z.literal(['info', 'profileInfo'])), null),
-  routePatterns: z._default(z.array(z.string()), DEFAULT_ROUTE_PATTERNS),
-  rememberToken: z._default(z.boolean(), false),
+  userId: z.catch(z.nullable(WholeNumberSchema), null),
+  pathForm: z.catch(z.nullable(z.literal(['info', 'profileInfo'])), null),
+  routePatterns: z.catch(z.array(z.string()), DEFAULT_ROUTE_PATTERNS),
+  rememberToken: z.catch(z.boolean(), false),
 });
 export type Instance = z.infer<typeof InstanceSchema>;
 

@@ -7,6 +7,7 @@ import {
   EDITABLE_FIELDS,
   type EditableField,
   type EditableValues,
+  type Profile,
   type ProfileChanges,
 } from '../api/schemas.ts';
 import { countryFor } from './countries.ts';
@@ -16,7 +17,7 @@ import { FIELD_NORMALISERS } from './fields.ts';
 export type FormValues = Record<EditableField, string>;
 export type FieldErrors = Partial<Record<EditableField, string>>;
 
-export function editableValues(profile: EditableValues): EditableValues {
+export function editableValues(profile: Pick<Profile, EditableField>): EditableValues {
   return Object.fromEntries(
     EDITABLE_FIELDS.map((field) => [field, profile[field] ?? null]),
   ) as EditableValues;
