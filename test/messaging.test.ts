@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EditableValues } from '@/utils/api/schemas';
 import { createHandlers } from '@/utils/handlers';
 import { createMessageRouter, PROTOCOL, type SenderRules } from '@/utils/messaging';
+import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
 import {
   DEFAULT_ROUTE_PATTERNS,
   getCachedProfile,
@@ -161,6 +162,8 @@ describe('sender rules', () => {
     ['a field that is not editable', { bankAccount: 'x' }],
     ['a javascript: link', { websiteUrl: 'javascript:alert(1)' }],
     ['a plain http link', { twitterUrl: 'http://twitter.com/x' }],
+    ['a description over its limit', { description: 'x'.repeat(MAX_DESCRIPTION_LENGTH + 1) }],
+    ['a link over 2048 characters', { websiteUrl: `https://example.com/${'a'.repeat(2048)}` }],
   ])('refuses a save with %s', async (_name, changes) => {
     const { fake, send } = setup();
     const result = await send('ui:saveProfile', { origin: ORIGIN, userId: 6, changes, base: BASE }, popup);

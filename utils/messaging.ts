@@ -13,6 +13,9 @@ import {
   CountrySchema,
   EDITABLE_FIELDS,
   EditableValuesSchema,
+  isPositive,
+  matches,
+  maxLength,
   ProfileSchema,
   WholeNumberSchema,
 } from './api/schemas.ts';
@@ -25,13 +28,13 @@ export const PROTOCOL = 'profile-quick-edit/1';
 // Sets of allowed strings are `z.literal([...])`, here and in storage: the same check as `z.enum()`
 // without a zod kind of its own (≈0.2 kB gzip in each bundle).
 
-const UserIdSchema = WholeNumberSchema.check(z.positive());
+const UserIdSchema = WholeNumberSchema.check(isPositive);
 const UserRefSchema = z.union([UserIdSchema, z.literal('me')]);
 /** Defence in depth: whatever a page sends, only https links and bounded text reach the API. */
-const httpsUrl = z.optional(z.nullable(z.string().check(z.regex(/^https:\/\/\S+$/), z.maxLength(2048))));
+const httpsUrl = z.optional(z.nullable(z.string().check(matches(/^https:\/\/\S+$/), maxLength(2048))));
 
 const ChangesSchema = z.strictObject({
-  description: z.optional(z.nullable(z.string().check(z.maxLength(MAX_DESCRIPTION_LENGTH)))),
+  description: z.optional(z.nullable(z.string().check(maxLength(MAX_DESCRIPTION_LENGTH)))),
   twitterUrl: httpsUrl,
   facebookUrl: httpsUrl,
   instagramUrl: httpsUrl,
@@ -80,7 +83,7 @@ export type SaveOutcome = z.infer<typeof SaveOutcomeSchema>;
 
 export type SenderKind = 'extensionPage' | 'contentScript';
 
-const originText = z.string().check(z.maxLength(2048));
+const originText = z.string().check(maxLength(2048));
 const InstanceSummarySchema = z.object({
   origin: z.string(),
   label: z.string(),
@@ -130,11 +133,11 @@ export const MESSAGES = {
       origin: originText,
       userId: UserIdSchema,
       change: z.union([
-        z.object({ url: z.string().check(z.regex(/^https:\/\/\S+$/), z.maxLength(2048)) }),
+        z.object({ url: z.string().check(matches(/^https:\/\/\S+$/), maxLength(2048)) }),
         z.object({
-          name: z.string().check(z.maxLength(200)),
+          name: z.string().check(maxLength(200)),
           type: z.literal(AVATAR_TYPES),
-          base64: z.string().check(z.maxLength(Math.ceil((MAX_AVATAR_BYTES * 4) / 3) + 4)),
+          base64: z.string().check(maxLength(Math.ceil((MAX_AVATAR_BYTES * 4) / 3) + 4)),
         }),
       ]),
     }),
@@ -151,12 +154,12 @@ export const MESSAGES = {
     payload: z.object({
       previousOrigin: z.optional(originText),
       address: originText,
-      label: z.string().check(z.maxLength(100)),
+      label: z.string().check(maxLength(100)),
       authMode: z.literal(['token', 'session']),
-      token: z.optional(z.string().check(z.maxLength(8192))),
+      token: z.optional(z.string().check(maxLength(8192))),
       remember: z.boolean(),
       userId: z.nullable(UserIdSchema),
-      routePatterns: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
+      routePatterns: z.array(z.string().check(maxLength(200))).check(maxLength(20)),
     }),
     result: resultOf(z.object({ origin: z.string() })),
   },
