@@ -136,10 +136,15 @@ export async function updateInstance(origin: string, changes: Partial<Instance>)
   if (instance) await saveInstance({ ...instance, ...changes, origin });
 }
 
-/** The configured instances and the origin of the active one, in one read. */
-async function readInstances(): Promise<{ active: unknown; instances: Instance[] }> {
-  const stored = await browser.storage.local.get(['activeInstance', 'instances']);
-  return { active: stored.activeInstance, instances: parseInstances(stored.instances) };
+/**
+ * The configured instances and the origin of the active one, in one read; `alongside` are more
+ * keys read in the same round trip, returned as stored.
+ */
+async function readInstances(
+  alongside: string[] = [],
+): Promise<{ active: unknown; instances: Instance[]; stored: Record<string, unknown> }> {
+  const stored = await browser.storage.local.get(['activeInstance', 'instances', ...alongside]);
+  return { active: stored.activeInstance, instances: parseInstances(stored.instances), stored };
 }
 
 /** The instance with `origin`; with `orFirst`, the first one when none has it. */
@@ -296,21 +301,14 @@ export async function readEditorStart(
   expected: EditorTarget | null = requested,
 ): Promise<EditorStart> {
   const guess = expected && userRecordKeys(expected);
-  const first = await browser.storage.local.get([
-    'activeInstance',
-    'instances',
-    ...Object.values(guess ?? {}),
-  ]);
-  const instance = findInstance(
-    parseInstances(first.instances),
-    requested?.origin ?? first.activeInstance,
-    !requested,
-  );
+  const first = await readInstances(Object.values(guess ?? {}));
+  const instance = findInstance(first.instances, requested?.origin ?? first.active, !requested);
   const userId = requested?.userId ?? instance?.userId ?? null;
   if (!instance || userId === null)
     return { instance, cached: null, draft: null, saveStatus: null, avatarUrl: null };
   const keys = userRecordKeys({ origin: instance.origin, userId });
-  const records = keys.cache === guess?.cache ? first : await browser.storage.local.get(Object.values(keys));
+  const records =
+    keys.cache === guess?.cache ? first.stored : await browser.storage.local.get(Object.values(keys));
   return {
     instance,
     cached: valid(CachedProfileSchema, records[keys.cache]),
