@@ -5,14 +5,14 @@ import { hostOf } from '@/utils/api/origin';
 import type { EditableField } from '@/utils/api/schemas';
 import { type MessageKey, t } from '@/utils/i18n';
 import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
-import type { EditorStart } from '@/utils/storage';
+import type { EditorStart, EditorTarget } from '@/utils/storage';
 import { AvatarEditor } from './AvatarEditor';
 import { ConflictChooser, FIELD_LABELS } from './ConflictChooser';
 import { CountryField, TextAreaField, TextField } from './fields';
 import { ProfileHeader } from './ProfileHeader';
 import { StatusBanner } from './StatusBanner';
 import { UserSwitcher } from './UserSwitcher';
-import { type EditorTarget, FIELDS_PAINTED_MARK, type Notice, useEditor } from './useEditor';
+import { FIELDS_PAINTED_MARK, type Notice, useEditor } from './useEditor';
 
 const SOCIAL_FIELDS = [
   ['twitterUrl', 'placeholderTwitter'],

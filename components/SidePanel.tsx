@@ -8,9 +8,8 @@ import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { EDITOR_REQUEST_KEY, type EditorRequest } from '@/utils/open-editor';
 import { pageTarget } from '@/utils/routes';
-import { getInstance } from '@/utils/storage';
+import { type EditorTarget, getInstance } from '@/utils/storage';
 import { Editor } from './Editor';
-import type { EditorTarget } from './useEditor';
 
 /** Requests older than this were for an earlier opening of the panel. */
 const REQUEST_FRESH_MS = 10_000;

@@ -31,8 +31,6 @@ import {
 } from '@/utils/storage';
 import { sendMessage } from '@/utils/ui-messaging';
 
-export type { EditorTarget };
-
 export type Notice = 'draftRestored' | 'refreshed' | 'saved' | 'savedWhileClosed' | null;
 
 export interface EditorState {
