@@ -189,6 +189,9 @@ export default defineConfig({
     },
     optional_host_permissions: INSTANCE_ORIGIN_PATTERNS,
     ...(mode === 'e2e' ? { host_permissions: E2E_GRANTED_HOSTS } : {}),
+    // Chrome 102 brought storage.session, where tokens are kept by default: an older Chrome would
+    // install the extension and fail as it starts. Nothing else the bundles use is younger.
+    ...(browser === 'chrome' ? { minimum_chrome_version: '102' } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

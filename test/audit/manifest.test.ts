@@ -48,6 +48,12 @@ describe.each(BUILDS)('production manifest: %s', (build) => {
   });
 });
 
+describe('chrome manifest', () => {
+  it('declares the oldest Chrome it runs on, the first with storage.session', () => {
+    expect(manifest('chrome-mv3').minimum_chrome_version).toBe('102');
+  });
+});
+
 describe('firefox manifest', () => {
   it('declares its gecko id, minimum version and data collection', () => {
     const { gecko } = manifest('firefox-mv3').browser_specific_settings;
