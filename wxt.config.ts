@@ -27,8 +27,11 @@ export const POLYFILLED_METHODS: Record<string, string[]> = {
   tabs: ['query'],
   windows: ['create'],
 };
+const POLYFILL_MODULE = /webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
 /** The polyfill's table in `dist/browser-polyfill.js`: JSON, namespace → method → argument counts. */
 export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/;
+/** The polyfill's UMD wrapper; the body of its factory, which sets `module.exports`, is captured. */
+const POLYFILL_UMD = /^\(function \(global, factory\) \{[\s\S]*?, function \(module\) \{\n([\s\S]*)\n\}\);\n/;
 
 /**
  * Code paths of dependencies the extension never takes, cut from the bundles. Each edit fails the
@@ -39,8 +42,15 @@ export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/
  *   for it would log a CSP violation (zod is also configured `jitless`, see utils/api/schemas.ts).
  * - webextension-polyfill's table of the methods it wraps, down to those the extension calls: the
  *   rest were ≈1 kB of the background's 18.7 kB gzip, for calls never made.
+ * - webextension-polyfill's UMD wrapper, for an ES module's export: bundled as CommonJS, the
+ *   polyfill came with an interop layer that copied the exported `browser` object's properties
+ *   onto another object at start (0.33 kB gzip of the background).
  */
-const DEPENDENCY_EDITS: { module: RegExp; find: RegExp; replace: (match: string) => string }[] = [
+const DEPENDENCY_EDITS: {
+  module: RegExp;
+  find: RegExp;
+  replace: (match: string, captured: string) => string;
+}[] = [
   {
     module: /preact[\\/]dist[\\/]preact\.mjs$/,
     find: /(\w+)\.innerHTML=(\w+)\.__html/,
@@ -57,7 +67,12 @@ const DEPENDENCY_EDITS: { module: RegExp; find: RegExp; replace: (match: string)
     replace: () => 'throw new Error("zod JIT is disabled");',
   },
   {
-    module: /webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/,
+    module: POLYFILL_MODULE,
+    find: POLYFILL_UMD,
+    replace: (_wrapper, body) => `const module = { exports: {} };\n${body}\nexport default module.exports;\n`,
+  },
+  {
+    module: POLYFILL_MODULE,
     find: POLYFILL_TABLE,
     replace: (table) => {
       const wrapped: Record<string, Record<string, unknown>> = JSON.parse(table);

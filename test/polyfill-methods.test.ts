@@ -35,17 +35,24 @@ it('keeps the polyfill’s wrappers for exactly the methods the extension calls'
   expect(kept.sort()).toEqual(wrapped.filter((method) => called.has(method)).sort());
 });
 
-/**
- * The polyfill as the background bundles it, run in a Chrome without `browser` (before 148, where
- * it does its work): callback-only `chrome`, one method of each kind.
- */
-function cutPolyfillOver(chrome: object) {
-  const source = editDependency(POLYFILL, readFileSync(POLYFILL, 'utf8'));
-  const module = { exports: {} as Record<string, Record<string, (...args: unknown[]) => unknown>> };
-  vm.runInNewContext(source ?? '', { module, exports: module.exports, chrome, console });
-  return module.exports;
+/** The polyfill as the background bundles it, run in a browser with these globals. */
+function bundledPolyfillIn(globals: { chrome: object; browser?: object }) {
+  const source = editDependency(POLYFILL, readFileSync(POLYFILL, 'utf8')) ?? '';
+  // The edit makes it an ES module; vm runs scripts, so its export becomes the script's value.
+  const script = source.replace(/^export default (module\.exports);$/m, '$1;');
+  return vm.runInNewContext(script, { ...globals, console }) as Record<
+    string,
+    Record<string, (...args: unknown[]) => unknown>
+  >;
 }
 
+it('hands over the browser’s own `browser` where there is one (Chrome 148 on, Firefox)', () => {
+  const browser = { runtime: { id: 'ours' } };
+  expect(bundledPolyfillIn({ chrome: { runtime: { id: 'ours' } }, browser })).toBe(browser);
+});
+
+// A Chrome without `browser` (before 148), where the polyfill does its work: callback-only `chrome`,
+// one method of each kind.
 it('turns the kept calls into promises in a Chrome without `browser`, passes the others through, and answers messages with promises', async () => {
   let listener: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => unknown = () => {};
   const chrome = {
@@ -56,7 +63,7 @@ it('turns the kept calls into promises in a Chrome without `browser`, passes the
     tabs: { query: (_query: object, callback: (tabs: object[]) => void) => callback([{ id: 7 }]) },
     scripting: { executeScript: () => Promise.resolve('native promise') },
   };
-  const browser = cutPolyfillOver(chrome);
+  const browser = bundledPolyfillIn({ chrome });
 
   await expect(browser.tabs?.query?.({})).resolves.toEqual([{ id: 7 }]);
   await expect(browser.scripting?.executeScript?.()).resolves.toBe('native promise');
