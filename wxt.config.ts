@@ -34,8 +34,8 @@ export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/
 const POLYFILL_UMD = /^\(function \(global, factory\) \{[\s\S]*?, function \(module\) \{\n([\s\S]*)\n\}\);\n/;
 
 /**
- * Code paths of dependencies the extension never takes, cut from the bundles. Each edit fails the
- * build if its target moved.
+ * Edits to dependencies as they are bundled: code paths the extension never takes are cut, and the
+ * polyfill loses its UMD wrapper. Each edit fails the build if its target moved.
  * - Preact's `dangerouslySetInnerHTML`: server HTML is never rendered as markup (it could only be
  *   a hole, and store reviewers flag it).
  * - zod's JIT parser, built with `new Function`: extension pages forbid eval, and zod's probe
@@ -95,9 +95,9 @@ export function editDependency(id: string, code: string): string | null {
   }, code);
 }
 
-function withoutDynamicCode(): Plugin {
+function editedDependencies(): Plugin {
   return {
-    name: 'profile-quick-edit:without-dynamic-code',
+    name: 'profile-quick-edit:edited-dependencies',
     transform(code, id) {
       try {
         return editDependency(id, code);
@@ -174,7 +174,7 @@ export default defineConfig({
   vite: () => ({
     // Both browsers preload modules natively.
     build: { target: 'es2022', modulePreload: { polyfill: false } },
-    plugins: [withoutDynamicCode(), stylesInPages()],
+    plugins: [editedDependencies(), stylesInPages()],
   }),
   // `wxt build --analyze` (used by `npm run bench`) writes per-module sizes as JSON.
   analysis: { template: 'raw-data', outputFile: '.output/analysis/stats.json', keepArtifacts: true },
