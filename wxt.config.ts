@@ -205,7 +205,8 @@ export default defineConfig({
     optional_host_permissions: INSTANCE_ORIGIN_PATTERNS,
     ...(mode === 'e2e' ? { host_permissions: E2E_GRANTED_HOSTS } : {}),
     // Chrome 102 brought storage.session, where tokens are kept by default: an older Chrome would
-    // install the extension and fail as it starts. Nothing else the bundles use is younger.
+    // install the extension and fail as it starts. The one younger API used, opening the side
+    // panel (116), is optional: without it the editor opens in a small window (utils/open-editor.ts).
     ...(browser === 'chrome' ? { minimum_chrome_version: '102' } : {}),
     ...(browser === 'firefox'
       ? {
