@@ -13,20 +13,33 @@ const INSTANCE_ORIGIN_PATTERNS = ['https://*/*', 'http://localhost/*', 'http://1
 const E2E_GRANTED_HOSTS = ['http://127.0.0.1/*'];
 
 /**
- * The methods the extension calls that webextension-polyfill wraps, by namespace. The polyfill turns
- * callback APIs into promise ones from a table of every namespace's methods; the table is cut to
- * these (see DEPENDENCY_EDITS), and other calls go to the browser's own API, as the pages' do.
- * Storage areas are kept whole: `@webext-core/storage` calls their methods through variables.
- * `test/polyfill-methods.test.ts` fails when a wrapped method is called but missing here.
+ * The methods the background calls that webextension-polyfill wraps, by namespace (only the
+ * background bundles the polyfill). The polyfill turns callback APIs into promise ones from a table
+ * of every namespace's methods; the table is cut to these (see DEPENDENCY_EDITS), and other calls go
+ * to the browser's own API, as the pages' do. Storage areas are kept whole: `@webext-core/storage`
+ * calls their methods through variables. `test/polyfill-methods.test.ts` fails when a wrapped method
+ * is called but missing here.
  */
 export const POLYFILLED_METHODS: Record<string, string[]> = {
   contextMenus: ['removeAll'],
   permissions: ['contains', 'remove', 'request'],
-  runtime: ['openOptionsPage', 'sendMessage'],
+  runtime: ['openOptionsPage'],
   storage: ['local', 'sync'],
   tabs: ['query'],
   windows: ['create'],
 };
+/**
+ * The polyfill's wrappers beyond its table, all cut but the one the background needs: its
+ * `runtime.onMessage` listener answers with a promise. The background sends no message, has no
+ * devtools page and no privacy permission; `test/polyfill-methods.test.ts` fails if it comes to use one.
+ */
+export const POLYFILL_CUT_WRAPPERS = [
+  'devtools.network.onRequestFinished',
+  'runtime.onMessageExternal',
+  'runtime.sendMessage',
+  'tabs.sendMessage',
+  'privacy',
+];
 const POLYFILL_MODULE = /webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
 /** The polyfill's table in `dist/browser-polyfill.js`: JSON, namespace → method → argument counts. */
 export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/;
@@ -40,8 +53,9 @@ const POLYFILL_UMD = /^\(function \(global, factory\) \{[\s\S]*?, function \(mod
  *   a hole, and store reviewers flag it).
  * - zod's JIT parser, built with `new Function`: extension pages forbid eval, and zod's probe
  *   for it would log a CSP violation (zod is also configured `jitless`, see utils/api/schemas.ts).
- * - webextension-polyfill's table of the methods it wraps, down to those the extension calls: the
- *   rest were ≈1 kB of the background's 18.7 kB gzip, for calls never made.
+ * - webextension-polyfill's table of the methods it wraps, down to those the background calls: the
+ *   rest were ≈1 kB of the background's 18.7 kB gzip, for calls never made. Its other wrappers, down
+ *   to `runtime.onMessage` (see POLYFILL_CUT_WRAPPERS): 0.22 kB.
  * - webextension-polyfill's UMD wrapper, for an ES module's export: bundled as CommonJS, the
  *   polyfill came with an interop layer that copied the exported `browser` object's properties
  *   onto another object at start (0.33 kB gzip of the background).
@@ -70,6 +84,16 @@ const DEPENDENCY_EDITS: {
     module: POLYFILL_MODULE,
     find: POLYFILL_UMD,
     replace: (_wrapper, body) => `const module = { exports: {} };\n${body}\nexport default module.exports;\n`,
+  },
+  {
+    module: POLYFILL_MODULE,
+    find: /\n {6}const onRequestFinishedWrappers = new DefaultWeakMap\([\s\S]*?\n {6}\}\);(?=\n)/,
+    replace: () => '',
+  },
+  {
+    module: POLYFILL_MODULE,
+    find: /\n {6}const wrappedSendMessageCallback = [\s\S]*?\n {6}apiMetadata\.privacy = \{[\s\S]*?\n {6}\};(?=\n)/,
+    replace: () => '\n      const staticWrappers = { runtime: { onMessage: wrapEvent(onMessageWrappers) } };',
   },
   {
     module: POLYFILL_MODULE,

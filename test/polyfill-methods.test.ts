@@ -1,19 +1,37 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { expect, it } from 'vitest';
-import { editDependency, POLYFILL_TABLE, POLYFILLED_METHODS } from '../wxt.config.ts';
+import { editDependency, POLYFILL_CUT_WRAPPERS, POLYFILL_TABLE, POLYFILLED_METHODS } from '../wxt.config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const POLYFILL = path.join(ROOT, 'node_modules/webextension-polyfill/dist/browser-polyfill.js');
 
-function sourcesUnder(folder: string): string[] {
-  return (readdirSync(path.join(ROOT, folder), { recursive: true }) as string[])
-    .filter((name) => /\.tsx?$/.test(name))
-    .map((name) => readFileSync(path.join(ROOT, folder, name), 'utf8'));
+/** The sources the background bundles: its entrypoint and every project module it imports. */
+function backgroundSources(): string[] {
+  const sources = new Map<string, string>();
+  const visit = (file: string) => {
+    if (sources.has(file)) return;
+    const source = readFileSync(file, 'utf8');
+    sources.set(file, source);
+    for (const [, specifier = ''] of source.matchAll(
+      /^(?:import|export) (?!type )[^;]*? from '(@\/[^']*|\.[^']*)'/gm,
+    )) {
+      const base = specifier.startsWith('@/')
+        ? path.join(ROOT, specifier.slice(2))
+        : path.resolve(path.dirname(file), specifier);
+      const resolved = [base, `${base}.ts`, path.join(base, 'index.ts')].find(
+        (candidate) => /\.tsx?$/.test(candidate) && existsSync(candidate),
+      );
+      if (!resolved) throw new Error(`${file}: cannot resolve ${specifier}`);
+      visit(resolved);
+    }
+  };
+  visit(path.join(ROOT, 'entrypoints/background.ts'));
+  return [...sources.values()];
 }
 
-it('keeps the polyfill’s wrappers for exactly the methods the extension calls', () => {
+it('keeps the polyfill’s wrappers for exactly the methods the background calls', () => {
   const polyfill = readFileSync(POLYFILL, 'utf8');
   const table: Record<string, Record<string, unknown>> = JSON.parse(
     POLYFILL_TABLE.exec(polyfill)?.[0] ?? '{}',
@@ -21,18 +39,21 @@ it('keeps the polyfill’s wrappers for exactly the methods the extension calls'
   const wrapped = Object.entries(table).flatMap(([namespace, methods]) =>
     Object.keys(methods).map((method) => `${namespace}.${method}`),
   );
+  const sources = backgroundSources();
   const called = new Set(
-    ['entrypoints', 'utils', 'components']
-      .flatMap(sourcesUnder)
-      .flatMap((source) =>
-        [...source.matchAll(/\bbrowser\.(\w+)\.(\w+)/g)].map((match) => `${match[1]}.${match[2]}`),
-      ),
+    sources.flatMap((source) =>
+      [...source.matchAll(/\bbrowser\.(\w+)\.(\w+)/g)].map((match) => `${match[1]}.${match[2]}`),
+    ),
   );
   const kept = Object.entries(POLYFILLED_METHODS).flatMap(([namespace, methods]) =>
     methods.map((method) => `${namespace}.${method}`),
   );
   expect(wrapped).toContain('alarms.clear'); // the table was found
+  expect(called).toContain('storage.onChanged'); // the background's sources were found
   expect(kept.sort()).toEqual(wrapped.filter((method) => called.has(method)).sort());
+  for (const cut of POLYFILL_CUT_WRAPPERS) {
+    expect(sources.join('\n')).not.toContain(`browser.${cut}`);
+  }
 });
 
 /** The polyfill as the background bundles it, run in a browser with these globals. */
