@@ -40,6 +40,23 @@ export const POLYFILL_CUT_WRAPPERS = [
   'tabs.sendMessage',
   'privacy',
 ];
+/**
+ * zod/mini's schema methods the extension never calls: it parses with `z.safeParse(schema, value)`
+ * and builds schemas with `.check()`. The methods pull in zod's throwing and async parsers, which
+ * would be bundled unused (0.21 kB gzip of the background). `test/zod-methods.test.ts` fails when
+ * the extension calls one of them.
+ */
+export const ZOD_CUT_METHODS = [
+  'with',
+  'parse',
+  'parseAsync',
+  'safeParse',
+  'safeParseAsync',
+  'brand',
+  'register',
+  'apply',
+];
+const ZOD_MINI_SCHEMAS = /zod[\\/]v4[\\/]mini[\\/]schemas\.js$/;
 const POLYFILL_MODULE = /webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
 /** The polyfill's table in `dist/browser-polyfill.js`: JSON, namespace → method → argument counts. */
 export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/;
@@ -53,6 +70,7 @@ const POLYFILL_UMD = /^\(function \(global, factory\) \{[\s\S]*?, function \(mod
  *   a hole, and store reviewers flag it).
  * - zod's JIT parser, built with `new Function`: extension pages forbid eval, and zod's probe
  *   for it would log a CSP violation (zod is also configured `jitless`, see utils/api/schemas.ts).
+ * - zod/mini's schema methods the extension never calls (see ZOD_CUT_METHODS).
  * - webextension-polyfill's table of the methods it wraps, down to those the background calls: the
  *   rest were ≈1 kB of the background's 18.7 kB gzip, for calls never made. Its other wrappers, down
  *   to `runtime.onMessage` (see POLYFILL_CUT_WRAPPERS): 0.22 kB.
@@ -80,6 +98,14 @@ const DEPENDENCY_EDITS: {
     find: /const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/,
     replace: () => 'throw new Error("zod JIT is disabled");',
   },
+  // A method of ZodMiniType, its members indented by four spaces (`with` is a getter and a setter).
+  ...ZOD_CUT_METHODS.flatMap((method) => (method === 'with' ? ['get with', 'set with'] : [method])).map(
+    (member) => ({
+      module: ZOD_MINI_SCHEMAS,
+      find: new RegExp(`\\n {4}${member}\\([^)]*\\) \\{[\\s\\S]*?\\n {4}\\},(?=\\n)`),
+      replace: () => '',
+    }),
+  ),
   {
     module: POLYFILL_MODULE,
     find: POLYFILL_UMD,
