@@ -10,6 +10,7 @@ import type { Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS, type Result } from './api/errors.ts';
 import {
+  BooleanSchema,
   CountrySchema,
   EDITABLE_FIELDS,
   EditableValuesSchema,
@@ -47,7 +48,7 @@ const ErrorSchema = z.object({
   status: z.optional(z.number()),
   retryAt: z.optional(z.number()),
   field: z.optional(z.string()),
-  outcomeUnknown: z.optional(z.boolean()),
+  outcomeUnknown: z.optional(BooleanSchema),
 });
 
 function resultOf<T extends z.core.SomeType>(value: T) {
@@ -86,12 +87,12 @@ const InstanceSummarySchema = z.object({
   label: z.string(),
   authMode: z.literal(['token', 'session']),
   userId: z.nullable(WholeNumberSchema),
-  rememberToken: z.boolean(),
+  rememberToken: BooleanSchema,
   routePatterns: z.array(z.string()),
   /** Whether a token is stored: the token itself never leaves the background. */
-  hasToken: z.boolean(),
-  granted: z.boolean(),
-  hasDrafts: z.boolean(),
+  hasToken: BooleanSchema,
+  granted: BooleanSchema,
+  hasDrafts: BooleanSchema,
 });
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
 
@@ -154,7 +155,7 @@ export const MESSAGES = {
       label: z.string().check(maxLength(100)),
       authMode: z.literal(['token', 'session']),
       token: z.optional(z.string().check(maxLength(8192))),
-      remember: z.boolean(),
+      remember: BooleanSchema,
       userId: z.nullable(UserIdSchema),
       routePatterns: z.array(z.string().check(maxLength(200))).check(maxLength(20)),
     }),
@@ -193,7 +194,7 @@ export const MESSAGES = {
         routePatterns: z.array(z.string()),
         signedInUserId: z.nullable(WholeNumberSchema),
         /** Whether the signed-in user may edit others; null when not known yet. */
-        canEditOthers: z.nullable(z.boolean()),
+        canEditOthers: z.nullable(BooleanSchema),
       }),
     ),
   },
@@ -201,7 +202,7 @@ export const MESSAGES = {
   'cs:openEditor': {
     senders: ['contentScript'],
     payload: z.object({ userId: z.union([UserIdSchema, z.literal('self')]) }),
-    result: resultOf(z.object({ opened: z.boolean() })),
+    result: resultOf(z.object({ opened: BooleanSchema })),
   },
 } as const satisfies Record<
   string,

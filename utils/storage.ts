@@ -7,7 +7,7 @@ import { defineExtensionStorage } from '@webext-core/storage';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS } from './api/errors.ts';
-import { EditableValuesSchema, ProfileSchema, WholeNumberSchema } from './api/schemas.ts';
+import { BooleanSchema, EditableValuesSchema, ProfileSchema, WholeNumberSchema } from './api/schemas.ts';
 
 export const DEFAULT_ROUTE_PATTERNS = ['/users/:id', '/admin/users/:id'];
 
@@ -19,7 +19,7 @@ const InstanceSchema = z.object({
   userId: z.catch(z.nullable(WholeNumberSchema), null),
   pathForm: z.catch(z.nullable(z.literal(['info', 'profileInfo'])), null),
   routePatterns: z.catch(z.array(z.string()), DEFAULT_ROUTE_PATTERNS),
-  rememberToken: z.catch(z.boolean(), false),
+  rememberToken: z.catch(BooleanSchema, false),
 });
 export type Instance = z.infer<typeof InstanceSchema>;
 
