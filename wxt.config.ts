@@ -43,8 +43,8 @@ export const POLYFILL_CUT_WRAPPERS = [
 /**
  * zod/mini's schema methods the extension never calls: it parses with `z.safeParse(schema, value)`
  * and builds schemas with `.check()`. The methods pull in zod's throwing and async parsers, which
- * would be bundled unused (0.24 kB gzip of the background, 0.26 kB of the popup). `test/zod-methods.test.ts` fails when
- * the extension calls one of them.
+ * would be bundled unused (0.24 kB gzip of the background, 0.26 kB of the popup).
+ * `test/zod-methods.test.ts` fails when the extension calls one of them.
  */
 export const ZOD_CUT_METHODS = [
   'with',
