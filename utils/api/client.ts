@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { t } from '../i18n.ts';
+import { sameValue } from '../profile/form.ts';
 import { type ApiError, fail, ok, type Result } from './errors.ts';
 import { hostOf } from './origin.ts';
 import {
@@ -80,15 +81,7 @@ function profilePath(form: PathForm, user: UserRef): string {
 
 /** True when every change the user sent is what the profile now holds. */
 export function changesApplied(changes: ProfileChanges, profile: Profile): boolean {
-  return EDITABLE_FIELDS.every((field) => {
-    if (!(field in changes)) return true;
-    const sent = changes[field];
-    const held = profile[field];
-    if (field === 'country') {
-      return (sent as Profile['country'])?.value === (held as Profile['country'])?.value;
-    }
-    return (sent ?? null) === (held ?? null);
-  });
+  return EDITABLE_FIELDS.every((field) => !(field in changes) || sameValue(changes[field], profile[field]));
 }
 
 export function createClient(options: ClientOptions): CreatorsHubClient {
