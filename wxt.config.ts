@@ -44,7 +44,7 @@ export const POLYFILL_CUT_WRAPPERS = [
  * zod/mini's schema methods the extension never calls: it parses with `z.safeParse(schema, value)`
  * and builds schemas with `.check()`. The methods pull in zod's throwing and async parsers, which
  * would be bundled unused (0.24 kB gzip of the background, 0.26 kB of the popup).
- * `test/zod-methods.test.ts` fails when the extension calls one of them.
+ * `test/zod-edits.test.ts` fails when the extension calls one of them.
  */
 export const ZOD_CUT_METHODS = [
   'with',
@@ -57,6 +57,7 @@ export const ZOD_CUT_METHODS = [
   'apply',
 ];
 const ZOD_MINI_SCHEMAS = /zod[\\/]v4[\\/]mini[\\/]schemas\.js$/;
+const ZOD_CORE_SCHEMAS = /zod[\\/]v4[\\/]core[\\/]schemas\.js$/;
 const POLYFILL_MODULE = /webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
 /** The polyfill's table in `dist/browser-polyfill.js`: JSON, namespace → method → argument counts. */
 export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/;
@@ -71,6 +72,10 @@ const POLYFILL_UMD = /^\(function \(global, factory\) \{[\s\S]*?, function \(mod
  * - zod's JIT parser, built with `new Function`: extension pages forbid eval, and zod's probe
  *   for it would log a CSP violation (zod is also configured `jitless`, see utils/api/schemas.ts).
  * - zod/mini's schema methods the extension never calls (see ZOD_CUT_METHODS).
+ * - zod's Standard Schema interface (`~standard`), for libraries that take any validator: the
+ *   extension hands its schemas to none (0.14 kB gzip of the background).
+ * - zod's early size cap for arrays, which acts only on zod's own size checks: the extension checks
+ *   sizes with refinements instead (see utils/api/schemas.ts), so the cap never acts (0.2 kB).
  * - webextension-polyfill's table of the methods it wraps, down to those the background calls: the
  *   rest were ≈1 kB of the background's 18.7 kB gzip, for calls never made. Its other wrappers, down
  *   to `runtime.onMessage` (see POLYFILL_CUT_WRAPPERS): 0.22 kB.
@@ -97,6 +102,16 @@ const DEPENDENCY_EDITS: {
     module: /zod[\\/]v4[\\/]core[\\/]doc\.js$/,
     find: /const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/,
     replace: () => 'throw new Error("zod JIT is disabled");',
+  },
+  {
+    module: ZOD_CORE_SCHEMAS,
+    find: /\n {4}get "~standard"\(\) \{[\s\S]*?\n {4}set "~standard"\(value\) \{[\s\S]*?\n {4}\},(?=\n)/,
+    replace: () => '',
+  },
+  {
+    module: ZOD_CORE_SCHEMAS,
+    find: /\n {4}capSize\(inst, arraySize\);(?=\n)/,
+    replace: () => '',
   },
   // A method of ZodMiniType, its members indented by four spaces (`with` is a getter and a setter).
   ...ZOD_CUT_METHODS.flatMap((method) => (method === 'with' ? ['get with', 'set with'] : [method])).map(
@@ -145,7 +160,7 @@ export function editDependency(id: string, code: string): string | null {
   }, code);
 }
 
-function editedDependencies(): Plugin {
+export function editedDependencies(): Plugin {
   return {
     name: 'profile-quick-edit:edited-dependencies',
     transform(code, id) {
