@@ -176,7 +176,7 @@ export function editedDependencies(): Plugin {
 
 /**
  * A second minifier pass: terser's compressor over the output of Vite's own minifier (oxc) finds
- * what oxc leaves, 0.27 kB gzip of the background, 0.11 kB of the page script, 0.06 kB of the
+ * what oxc leaves, 0.26 kB gzip of the background, 0.1 kB of the page script, 0.05 kB of the
  * popup. Terser alone, on unminified code, does worse than the two in turn.
  */
 function terserPass(): Plugin {
