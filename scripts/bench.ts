@@ -16,8 +16,9 @@ const OUT = path.join(ROOT, '.output');
 // Medians of 10 runs moved the popup's ratio to the floor by up to 0.1 between runs; of 30, by ≈0.05.
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const KB = 1024;
-// The page script's budget was 5 kB; it is tightened to 3 kB, as it came in far under.
-const BUDGETS_KB = { popup: 20, contentScript: 3, background: 15 } as const;
+// Tightened where an entry came in well under, so the gains hold: the page script's from 5 to 3 kB
+// (at 1.9 kB), the popup's from 20 to 19 kB (at 18.67 kB).
+const BUDGETS_KB = { popup: 19, contentScript: 3, background: 15 } as const;
 /** A warm popup paints within this many times the floor's time. */
 const PAINT_RATIO_GOAL = 1.25;
 const PAINT_MARK = 'profile-fields-painted';
