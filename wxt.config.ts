@@ -32,7 +32,8 @@ export const POLYFILLED_METHODS: Record<string, string[]> = {
 /**
  * The polyfill's wrappers beyond its table, all cut but the one the background needs: its
  * `runtime.onMessage` listener answers with a promise. The background sends no message, has no
- * devtools page and no privacy permission; `test/polyfill-methods.test.ts` fails if it comes to use one.
+ * devtools page and no privacy permission; `test/polyfill-methods.test.ts` fails if it comes to
+ * use one of these.
  */
 export const POLYFILL_CUT_WRAPPERS = [
   'devtools.network.onRequestFinished',
