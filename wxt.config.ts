@@ -66,6 +66,21 @@ export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/
 /** The polyfill's UMD wrapper; the body of its factory, which sets `module.exports`, is captured. */
 const POLYFILL_UMD = /^\(function \(global, factory\) \{[\s\S]*?, function \(module\) \{\n([\s\S]*)\n\}\);\n/;
 
+interface DependencyEdit {
+  module: RegExp;
+  find: RegExp;
+  replace: (match: string, captured: string) => string;
+}
+
+/**
+ * Removes member `name` of a class or object body whose members are indented by four spaces, as
+ * zod's are: a method, or an accessor's getter and setter together.
+ */
+function withoutMember(module: RegExp, name: string): DependencyEdit {
+  const member = `\\n {4}(?:get |set )?${name}\\([^)]*\\) \\{[\\s\\S]*?\\n {4}\\},`;
+  return { module, find: new RegExp(`(?:${member})+(?=\\n)`), replace: () => '' };
+}
+
 /**
  * Edits to dependencies as they are bundled: code paths the extension never takes are cut, and the
  * polyfill loses its UMD wrapper. Each edit fails the build if its target moved.
@@ -80,16 +95,12 @@ const POLYFILL_UMD = /^\(function \(global, factory\) \{[\s\S]*?, function \(mod
  *   sizes with refinements instead (see utils/api/schemas.ts), so the cap never acts (0.2 kB).
  * - webextension-polyfill's table of the methods it wraps, down to those the background calls: the
  *   rest were ≈1 kB of the background's 18.7 kB gzip, for calls never made. Its other wrappers, down
- *   to `runtime.onMessage` (see POLYFILL_CUT_WRAPPERS): 0.22 kB.
+ *   to `runtime.onMessage` (see POLYFILL_CUT_WRAPPERS): 0.25 kB.
  * - webextension-polyfill's UMD wrapper, for an ES module's export: bundled as CommonJS, the
  *   polyfill came with an interop layer that copied the exported `browser` object's properties
  *   onto another object at start (0.33 kB gzip of the background).
  */
-const DEPENDENCY_EDITS: {
-  module: RegExp;
-  find: RegExp;
-  replace: (match: string, captured: string) => string;
-}[] = [
+const DEPENDENCY_EDITS: DependencyEdit[] = [
   {
     module: /preact[\\/]dist[\\/]preact\.mjs$/,
     find: /(\w+)\.innerHTML=(\w+)\.__html/,
@@ -105,24 +116,13 @@ const DEPENDENCY_EDITS: {
     find: /const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/,
     replace: () => 'throw new Error("zod JIT is disabled");',
   },
-  {
-    module: ZOD_CORE_SCHEMAS,
-    find: /\n {4}get "~standard"\(\) \{[\s\S]*?\n {4}set "~standard"\(value\) \{[\s\S]*?\n {4}\},(?=\n)/,
-    replace: () => '',
-  },
+  withoutMember(ZOD_CORE_SCHEMAS, '"~standard"'),
   {
     module: ZOD_CORE_SCHEMAS,
     find: /\n {4}capSize\(inst, arraySize\);(?=\n)/,
     replace: () => '',
   },
-  // A method of ZodMiniType, its members indented by four spaces (`with` is a getter and a setter).
-  ...ZOD_CUT_METHODS.flatMap((method) => (method === 'with' ? ['get with', 'set with'] : [method])).map(
-    (member) => ({
-      module: ZOD_MINI_SCHEMAS,
-      find: new RegExp(`\\n {4}${member}\\([^)]*\\) \\{[\\s\\S]*?\\n {4}\\},(?=\\n)`),
-      replace: () => '',
-    }),
-  ),
+  ...ZOD_CUT_METHODS.map((method) => withoutMember(ZOD_MINI_SCHEMAS, method)),
   {
     module: POLYFILL_MODULE,
     find: POLYFILL_UMD,
