@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extensionSources, ROOT } from './sources.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const LOCALES = ['en', 'de', 'pl'];
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -12,12 +12,7 @@ function messagesOf(locale: string): Messages {
 }
 
 function sources(): string {
-  const files = ['entrypoints', 'components', 'utils'].flatMap((dir) =>
-    (readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
-      .filter((file) => /\.(ts|tsx)$/.test(file))
-      .map((file) => path.join(ROOT, dir, file)),
-  );
-  return [...files, path.join(ROOT, 'wxt.config.ts')].map((file) => readFileSync(file, 'utf8')).join('\n');
+  return [...extensionSources(), readFileSync(path.join(ROOT, 'wxt.config.ts'), 'utf8')].join('\n');
 }
 
 const english = messagesOf('en');

@@ -1,24 +1,19 @@
 // The unit tests run zod as the build edits it (vitest.config.ts); these check the edits themselves
 // and that the extension's sources rely on nothing they cut.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { maxLength } from '../utils/api/schemas.ts';
 import { editDependency, ZOD_CUT_METHODS } from '../wxt.config.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { extensionSources, ROOT } from './sources.ts';
 
 function edited(module: string): string {
   const file = path.join(ROOT, 'node_modules/zod/v4', module);
   return editDependency(file, readFileSync(file, 'utf8')) ?? '';
 }
 
-const sources = ['entrypoints', 'utils', 'components'].flatMap((folder) =>
-  (readdirSync(path.join(ROOT, folder), { recursive: true }) as string[])
-    .filter((name) => /\.tsx?$/.test(name))
-    .map((name) => readFileSync(path.join(ROOT, folder, name), 'utf8')),
-);
+const sources = extensionSources();
 
 it('bundles zod/mini’s schemas without the methods the extension never calls, and keeps the ones it does', () => {
   const members = [...edited('mini/schemas.js').matchAll(/^ {4}(?:get |set )?(\w+)\(/gm)].map(
