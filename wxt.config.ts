@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { minify } from 'terser';
 import type { Alias, Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
@@ -14,193 +13,22 @@ const INSTANCE_ORIGIN_PATTERNS = ['https://*/*', 'http://localhost/*', 'http://1
 const E2E_GRANTED_HOSTS = ['http://127.0.0.1/*'];
 
 /**
- * The methods the background calls that webextension-polyfill wraps, by namespace (only the
- * background bundles the polyfill). The polyfill turns callback APIs into promise ones from a table
- * of every namespace's methods; the table is cut to these (see DEPENDENCY_EDITS), and other calls go
- * to the browser's own API, as the pages' do. Storage areas are kept whole: `@webext-core/storage`
- * calls their methods through variables. `test/polyfill-methods.test.ts` fails when a wrapped method
- * is called but missing here.
+ * Preact renders `dangerouslySetInnerHTML` through an `innerHTML` assignment, which the Firefox
+ * store's linter flags. The extension never renders markup that way (server HTML is parsed into
+ * elements, utils/profile/bio.ts), so that one assignment is replaced by a throw. Preact's version
+ * is pinned exactly in package.json: an update that moves the line fails the build here instead
+ * of shipping unnoticed.
  */
-export const POLYFILLED_METHODS: Record<string, string[]> = {
-  contextMenus: ['removeAll'],
-  permissions: ['contains', 'remove', 'request'],
-  runtime: ['openOptionsPage'],
-  storage: ['local', 'sync'],
-  tabs: ['query'],
-  windows: ['create'],
-};
-/**
- * The polyfill's wrappers beyond its table, all cut but the one the background needs: its
- * `runtime.onMessage` listener answers with a promise. The background sends no message, has no
- * devtools page and no privacy permission; `test/polyfill-methods.test.ts` fails if it comes to
- * use one of these.
- */
-export const POLYFILL_CUT_WRAPPERS = [
-  'devtools.network.onRequestFinished',
-  'runtime.onMessageExternal',
-  'runtime.sendMessage',
-  'tabs.sendMessage',
-  'privacy',
-];
-/**
- * zod/mini's schema methods the extension never calls: it parses with `z.safeParse(schema, value)`
- * and builds schemas with `.check()`. The methods pull in zod's throwing and async parsers, which
- * would be bundled unused (0.24 kB gzip of the background, 0.26 kB of the popup).
- * `test/zod-edits.test.ts` fails when the extension calls one of them.
- */
-export const ZOD_CUT_METHODS = [
-  'with',
-  'parse',
-  'parseAsync',
-  'safeParse',
-  'safeParseAsync',
-  'brand',
-  'register',
-  'apply',
-];
-const ZOD_MINI_SCHEMAS = /zod[\\/]v4[\\/]mini[\\/]schemas\.js$/;
-const ZOD_CORE_SCHEMAS = /zod[\\/]v4[\\/]core[\\/]schemas\.js$/;
-const POLYFILL_MODULE = /webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
-/** The polyfill's table in `dist/browser-polyfill.js`: JSON, namespace → method → argument counts. */
-export const POLYFILL_TABLE = /(?<=const apiMetadata = )\{[\s\S]*?\n {6}\}(?=;)/;
-/** The polyfill's UMD wrapper; the body of its factory, which sets `module.exports`, is captured. */
-const POLYFILL_UMD = /^\(function \(global, factory\) \{[\s\S]*?, function \(module\) \{\n([\s\S]*)\n\}\);\n/;
-
-interface DependencyEdit {
-  module: RegExp;
-  find: RegExp;
-  replace: (match: string, captured: string) => string;
-}
-
-/**
- * Removes member `name` of a class or object body whose members are indented by four spaces, as
- * zod's are: a method, or an accessor's getter and setter together.
- */
-function withoutMember(module: RegExp, name: string): DependencyEdit {
-  const member = `\\n {4}(?:get |set )?${name}\\([^)]*\\) \\{[\\s\\S]*?\\n {4}\\},`;
-  return { module, find: new RegExp(`(?:${member})+(?=\\n)`), replace: () => '' };
-}
-
-/**
- * Edits to dependencies as they are bundled: code paths the extension never takes are cut, and the
- * polyfill loses its UMD wrapper. Each edit fails the build if its target moved.
- * - Preact's `dangerouslySetInnerHTML`: server HTML is never rendered as markup (it could only be
- *   a hole, and store reviewers flag it).
- * - zod's JIT parser, built with `new Function`: extension pages forbid eval, and zod's probe
- *   for it would log a CSP violation (zod is also configured `jitless`, see utils/api/schemas.ts).
- * - zod/mini's schema methods the extension never calls (see ZOD_CUT_METHODS).
- * - zod's Standard Schema interface (`~standard`), for libraries that take any validator: the
- *   extension hands its schemas to none (0.14 kB gzip of the background).
- * - zod's early size cap for arrays, which acts only on zod's own size checks: the extension checks
- *   sizes with refinements instead (see utils/api/schemas.ts), so the cap never acts (0.2 kB).
- * - webextension-polyfill's table of the methods it wraps, down to those the background calls: the
- *   rest were ≈1 kB of the background's 18.7 kB gzip, for calls never made. Its other wrappers, down
- *   to `runtime.onMessage` (see POLYFILL_CUT_WRAPPERS): 0.25 kB.
- * - webextension-polyfill's UMD wrapper, for an ES module's export: bundled as CommonJS, the
- *   polyfill came with an interop layer that copied the exported `browser` object's properties
- *   onto another object at start (0.33 kB gzip of the background).
- */
-const DEPENDENCY_EDITS: DependencyEdit[] = [
-  {
-    module: /preact[\\/]dist[\\/]preact\.mjs$/,
-    find: /(\w+)\.innerHTML=(\w+)\.__html/,
-    replace: () => '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()',
-  },
-  {
-    module: /zod[\\/]v4[\\/]core[\\/]util\.js$/,
-    find: /const F = Function;\s*new F\(""\);\s*return true;/,
-    replace: () => 'return false;',
-  },
-  {
-    module: /zod[\\/]v4[\\/]core[\\/]doc\.js$/,
-    find: /const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/,
-    replace: () => 'throw new Error("zod JIT is disabled");',
-  },
-  withoutMember(ZOD_CORE_SCHEMAS, '"~standard"'),
-  {
-    module: ZOD_CORE_SCHEMAS,
-    find: /\n {4}capSize\(inst, arraySize\);(?=\n)/,
-    replace: () => '',
-  },
-  ...ZOD_CUT_METHODS.map((method) => withoutMember(ZOD_MINI_SCHEMAS, method)),
-  {
-    module: POLYFILL_MODULE,
-    find: POLYFILL_UMD,
-    replace: (_wrapper, body) => `const module = { exports: {} };\n${body}\nexport default module.exports;\n`,
-  },
-  {
-    module: POLYFILL_MODULE,
-    find: /\n {6}const onRequestFinishedWrappers = new DefaultWeakMap\([\s\S]*?\n {6}\}\);(?=\n)/,
-    replace: () => '',
-  },
-  {
-    module: POLYFILL_MODULE,
-    find: /\n {6}const wrappedSendMessageCallback = [\s\S]*?\n {6}apiMetadata\.privacy = \{[\s\S]*?\n {6}\};(?=\n)/,
-    replace: () => '\n      const staticWrappers = { runtime: { onMessage: wrapEvent(onMessageWrappers) } };',
-  },
-  {
-    module: POLYFILL_MODULE,
-    find: POLYFILL_TABLE,
-    replace: (table) => {
-      const wrapped: Record<string, Record<string, unknown>> = JSON.parse(table);
-      const kept = Object.entries(POLYFILLED_METHODS).map(([namespace, methods]) => [
-        namespace,
-        Object.fromEntries(methods.map((method) => [method, wrapped[namespace]?.[method]])),
-      ]);
-      return JSON.stringify(Object.fromEntries(kept));
-    },
-  },
-];
-
-/** The source of module `id` with its DEPENDENCY_EDITS made, or null when it has none. */
-export function editDependency(id: string, code: string): string | null {
-  const edits = DEPENDENCY_EDITS.filter((edit) => edit.module.test(id));
-  if (edits.length === 0) return null;
-  return edits.reduce((result, edit) => {
-    if (!edit.find.test(result)) throw new Error(`${id} changed: update DEPENDENCY_EDITS in wxt.config.ts`);
-    return result.replace(edit.find, edit.replace);
-  }, code);
-}
-
-export function editedDependencies(): Plugin {
+function withoutPreactInnerHtml(): Plugin {
+  const module = /[\\/]preact[\\/]dist[\\/]preact\.mjs$/;
+  const assignment = /(\w+)\.innerHTML=(\w+)\.__html/;
   return {
-    name: 'profile-quick-edit:edited-dependencies',
+    name: 'profile-quick-edit:without-preact-inner-html',
     transform(code, id) {
-      try {
-        return editDependency(id, code);
-      } catch (error) {
-        this.error((error as Error).message);
-      }
-    },
-  };
-}
-
-/**
- * A second minifier pass: terser's compressor over the output of Vite's own minifier (oxc) finds
- * what oxc leaves, 0.26 kB gzip of the background, 0.1 kB of the page script, 0.05 kB of the
- * popup. Terser alone, on unminified code, does worse than the two in turn.
- */
-function terserPass(): Plugin {
-  let minified = true;
-  return {
-    name: 'profile-quick-edit:terser-pass',
-    apply: 'build',
-    configResolved(config) {
-      // Source maps, where asked for, describe oxc's output: the pass would leave them wrong.
-      minified = config.build.minify !== false && !config.build.sourcemap;
-    },
-    async generateBundle(output, bundle) {
-      if (!minified) return;
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue;
-        const result = await minify(chunk.code, {
-          module: output.format === 'es',
-          ecma: 2020,
-          compress: { passes: 3 },
-        });
-        if (result.code === undefined) this.error(`terser returned nothing for ${chunk.fileName}`);
-        chunk.code = result.code;
-      }
+      if (!module.test(id)) return null;
+      if (!assignment.test(code))
+        this.error('Preact changed: update withoutPreactInnerHtml in wxt.config.ts');
+      return code.replace(assignment, '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()');
     },
   };
 }
@@ -232,8 +60,39 @@ function stylesInPages(): Plugin {
   };
 }
 
+/**
+ * Modules of the rich bio editor's dependencies resolved to equivalents, by import name (no
+ * dependency's source is edited). Each removes code the stores' linter flags:
+ * - quill-delta's lodash.clonedeep and lodash.isequal (CommonJS builds) → the same functions
+ *   from lodash-es, which Quill already bundles (components/rich-bio/*.cjs hand them over);
+ * - lodash-es's global-object lookup → `globalThis` (components/rich-bio/global-object.ts);
+ * - Quill's clean-up of pasted Word and Google Docs HTML → components/rich-bio/paste-normalisers.ts.
+ * `npm test` runs `web-ext lint` on the build, which fails if any of them stops applying.
+ */
+const RICH_EDITOR_ALIASES: Alias[] = [
+  {
+    find: /^lodash\.clonedeep$/,
+    replacement: path.resolve(import.meta.dirname, 'components/rich-bio/clone-deep.cjs'),
+  },
+  {
+    find: /^lodash\.isequal$/,
+    replacement: path.resolve(import.meta.dirname, 'components/rich-bio/is-equal.cjs'),
+  },
+  {
+    find: /^\.\/_root\.js$/,
+    replacement: path.resolve(import.meta.dirname, 'components/rich-bio/global-object.ts'),
+    customResolver: (_source, importer) =>
+      importer?.includes(`${path.sep}lodash-es${path.sep}`)
+        ? path.resolve(import.meta.dirname, 'components/rich-bio/global-object.ts')
+        : null,
+  },
+  {
+    find: /^\.\/normalizeExternalHTML\/index\.js$/,
+    replacement: path.resolve(import.meta.dirname, 'components/rich-bio/paste-normalisers.ts'),
+  },
+];
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   publicDir: 'assets/public',
   manifestVersion: 3,
@@ -248,30 +107,21 @@ export default defineConfig({
       );
       groups.splice(0, groups.length, ...separated);
     },
-    // Pages and the page script use the browser's own promise-based API (utils/native-browser.ts);
-    // only the background bundles webextension-polyfill.
-    'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (entrypoints.some((entry) => entry.type === 'background')) return;
-      const existing = viteConfig.resolve?.alias ?? [];
-      const aliases: Alias[] = Array.isArray(existing)
-        ? [...existing]
-        : Object.entries(existing).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      viteConfig.resolve = {
-        ...viteConfig.resolve,
-        alias: [
-          {
-            find: /^webextension-polyfill$/,
-            replacement: path.resolve(import.meta.dirname, 'utils/native-browser.ts'),
-          },
-          ...aliases,
-        ],
-      };
-    },
   },
   vite: () => ({
     // Both browsers preload modules natively.
     build: { target: 'es2022', modulePreload: { polyfill: false } },
-    plugins: [editedDependencies(), stylesInPages(), terserPass()],
+    resolve: {
+      alias: [
+        // @webext-core/storage imports webextension-polyfill; Manifest V3 browsers need none.
+        {
+          find: /^webextension-polyfill$/,
+          replacement: path.resolve(import.meta.dirname, 'utils/native-browser.ts'),
+        },
+        ...RICH_EDITOR_ALIASES,
+      ],
+    },
+    plugins: [withoutPreactInnerHtml(), stylesInPages()],
   }),
   // `wxt build --analyze` (used by `npm run bench`) writes per-module sizes as JSON.
   analysis: { template: 'raw-data', outputFile: '.output/analysis/stats.json', keepArtifacts: true },

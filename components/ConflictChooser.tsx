@@ -1,7 +1,10 @@
 /** A field changed both here and on the instance: the user picks which value stays. */
+import type { ComponentChildren } from 'preact';
 import type { Country } from '@/utils/api/schemas';
 import { type MessageKey, t } from '@/utils/i18n';
+import { parseBio } from '@/utils/profile/bio';
 import type { Conflict } from '@/utils/profile/form';
+import { BioView } from './BioView';
 
 /** The editable fields' labels, as message keys. */
 export const FIELD_LABELS = {
@@ -13,9 +16,10 @@ export const FIELD_LABELS = {
   country: 'fieldCountry',
 } as const satisfies Record<string, MessageKey>;
 
-function shown(value: string | Country | null): string {
+function shown(field: Conflict['field'], value: string | Country | null): ComponentChildren {
   if (value === null || value === '') return t('conflictEmpty');
-  return typeof value === 'string' ? value : value.label;
+  if (typeof value !== 'string') return value.label;
+  return field === 'description' ? <BioView lines={parseBio(value).lines} /> : value;
 }
 
 interface Props {
@@ -33,13 +37,14 @@ export function ConflictChooser({ conflicts, host, onChoose }: Props) {
         return (
           <fieldset key={conflict.field} class="conflict">
             <legend>{label}</legend>
-            <p>
-              <strong>{t('conflictYours')}</strong> <span class="conflict-value">{shown(conflict.mine)}</span>
-            </p>
-            <p>
+            <div class="conflict-side">
+              <strong>{t('conflictYours')}</strong>{' '}
+              <div class="conflict-value">{shown(conflict.field, conflict.mine)}</div>
+            </div>
+            <div class="conflict-side">
               <strong>{t('conflictTheirs', host)}</strong>{' '}
-              <span class="conflict-value">{shown(conflict.theirs)}</span>
-            </p>
+              <div class="conflict-value">{shown(conflict.field, conflict.theirs)}</div>
+            </div>
             <div class="banner-actions">
               <button type="button" onClick={() => onChoose(conflict, 'mine')}>
                 {t('conflictKeepYours')}

@@ -4,11 +4,11 @@ import { browser } from 'wxt/browser';
 import { hostOf } from '@/utils/api/origin';
 import type { EditableField } from '@/utils/api/schemas';
 import { type MessageKey, t } from '@/utils/i18n';
-import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
 import type { EditorStart, EditorTarget } from '@/utils/storage';
 import { AvatarEditor } from './AvatarEditor';
+import { BioField } from './BioField';
 import { ConflictChooser, FIELD_LABELS } from './ConflictChooser';
-import { CountryField, TextAreaField, TextField } from './fields';
+import { CountryField, TextField } from './fields';
 import { ProfileHeader } from './ProfileHeader';
 import { StatusBanner } from './StatusBanner';
 import { UserSwitcher } from './UserSwitcher';
@@ -108,9 +108,6 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
     return typeof next === 'string' && next !== form?.[field] ? t('savedAs', next) : undefined;
   }
 
-  const description = form?.description ?? '';
-  const hasMarkup = /<[a-z][^>]*>/i.test(description);
-
   return (
     <main class="editor" aria-busy={!form && !state.error}>
       {profile ? (
@@ -147,16 +144,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
             void submit();
           }}
         >
-          <TextAreaField
-            {...fieldProps('description')}
-            maxLength={MAX_DESCRIPTION_LENGTH}
-            hint={
-              <>
-                {t('characterCount', description.length, MAX_DESCRIPTION_LENGTH)}
-                {hasMarkup && t('formattingKept')}
-              </>
-            }
-          />
+          <BioField {...fieldProps('description')} />
           {SOCIAL_FIELDS.map(([field, placeholder]) => (
             <TextField
               key={field}

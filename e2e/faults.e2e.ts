@@ -152,8 +152,9 @@ describe(`${BROWSER_KIND}: fault matrix`, () => {
     return popup;
   }
 
+  /** The draft as stored: the bio's HTML, one paragraph. */
   async function draftStored(draft: string): Promise<boolean> {
-    return (await storedDraft(browser, instance.origin, MIRA))?.form.description === draft;
+    return (await storedDraft(browser, instance.origin, MIRA))?.form.description === `<p>${draft}</p>`;
   }
 
   /** Whatever the message says, it never shows the token. */
@@ -212,7 +213,7 @@ describe(`${BROWSER_KIND}: fault matrix`, () => {
     await instance.addFault({ method: 'PUT', path: USER_PATH, drop: 'afterApply', times: 1 });
     await clickButton(page, 'Save');
     await waitForText(page, 'Saved.');
-    expect((await instance.profile(MIRA)).description).toBe('Applied, then the line dropped');
+    expect((await instance.profile(MIRA)).description).toBe('<p>Applied, then the line dropped</p>');
     const puts = await putsLogged();
     record({ kind: 'fault', browser: BROWSER_KIND, name: 'PUT applied, answer lost', keptDraft: true, puts });
     expect(puts).toBe(1);

@@ -37,7 +37,7 @@ describe('chromium: the background stops in the middle of a save', () => {
     await browser.stopBackground?.();
 
     await waitForText(popup, 'Saved.', 20_000);
-    expect((await instance.profile(MIRA)).description).toBe('Survives a worker restart');
+    expect((await instance.profile(MIRA)).description).toBe('<p>Survives a worker restart</p>');
     const requests = await instance.requests();
     // Two reads: the one cut off with the stopped worker, and the resumed save's.
     expect(requests.filter((request) => request.method === 'GET').length).toBeGreaterThanOrEqual(2);

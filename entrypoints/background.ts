@@ -26,12 +26,16 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     isInstanceOrigin: async (origin) => (await getInstance(origin)) !== null,
   });
-  browser.runtime.onMessage.addListener((message, sender) => {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined && sender.id === browser.runtime.id && isOpenEditorRequest(message)) {
       panelsOpening.set(tabId, openSidePanel(tabId));
     }
-    return router(message, sender);
+    const answer = router(message, sender);
+    if (!answer) return false;
+    // Answered through sendResponse: Chrome before 144 ignores a listener's returned promise.
+    void answer.then(sendResponse);
+    return true;
   });
 
   // The content script and the link menu follow the configured, granted instances. One sync

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Runtime } from 'webextension-polyfill';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EditableValues } from '@/utils/api/schemas';
 import { createHandlers } from '@/utils/handlers';
@@ -28,12 +28,17 @@ const rules: SenderRules = {
   isInstanceOrigin: async (origin) => origin === ORIGIN,
 };
 
-const popup: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/popup.html` };
-const popupInTab: Runtime.MessageSender = { ...popup, tab: { id: 3 } as Runtime.MessageSender['tab'] };
-const instanceTab = (overrides: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
+const popup: Browser.runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/popup.html` };
+const popupInTab: Browser.runtime.MessageSender = {
+  ...popup,
+  tab: { id: 3 } as Browser.runtime.MessageSender['tab'],
+};
+const instanceTab = (
+  overrides: Partial<Browser.runtime.MessageSender> = {},
+): Browser.runtime.MessageSender => ({
   id: EXTENSION_ID,
   url: `${ORIGIN}/users/7`,
-  tab: { id: 9 } as Runtime.MessageSender['tab'],
+  tab: { id: 9 } as Browser.runtime.MessageSender['tab'],
   frameId: 0,
   ...overrides,
 });
@@ -46,7 +51,7 @@ function setup() {
     createHandlers({ fetch: fake.fetch, openEditor, access, now: () => 42 }),
     rules,
   );
-  const send = (type: string, payload: unknown, sender: Runtime.MessageSender) =>
+  const send = (type: string, payload: unknown, sender: Browser.runtime.MessageSender) =>
     router({ protocol: PROTOCOL, type, payload }, sender);
   return { fake, openEditor, send, router };
 }

@@ -6,7 +6,7 @@
  * types from here (`ui-messaging.ts`, `content-messaging.ts`), so the schemas stay in the
  * background's bundle.
  */
-import type { Runtime } from 'webextension-polyfill';
+import type { Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS, type Result } from './api/errors.ts';
 import {
@@ -235,7 +235,7 @@ export interface SenderRules {
 
 /** Classifies a sender, or returns null when it may send nothing at all. */
 export async function identifySender(
-  sender: Runtime.MessageSender,
+  sender: Browser.runtime.MessageSender,
   rules: SenderRules,
 ): Promise<Sender | null> {
   if (sender.id !== rules.extensionId || !sender.url) return null;
@@ -280,7 +280,7 @@ export function isOpenEditorRequest(message: unknown): boolean {
  * ours are answered with a result, or with `rejected` when the sender or payload does not fit.
  */
 export function createMessageRouter(handlers: Handlers, rules: SenderRules) {
-  return (message: unknown, runtimeSender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  return (message: unknown, runtimeSender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (!isEnvelope(message)) return undefined;
     return (async () => {
       const sender = await identifySender(runtimeSender, rules);

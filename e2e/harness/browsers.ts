@@ -203,7 +203,7 @@ async function launchChromium({ headless = true, language }: LaunchOptions): Pro
       errors.push(`${where}: ${message.text()}`);
   };
   context.on('console', record('page'));
-  context.on('weberror', (error) => errors.push(`page: ${error.error().message}`));
+  context.on('weberror', (error) => errors.push(`page: ${error.error().message} ${error.error().stack}`));
   // The background restarts as a new worker: each one is watched.
   const watchWorker = (serviceWorker: PlaywrightWorker) => serviceWorker.on('console', record('background'));
   context.serviceWorkers().forEach(watchWorker);

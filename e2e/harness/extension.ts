@@ -95,14 +95,19 @@ export async function waitForText(page: E2EPage, text: string, timeoutMs?: numbe
 export async function byName(
   page: E2EPage,
   name: string,
-  kind = 'input, textarea, select, button, summary, a',
+  kind = 'input, textarea, select, button, summary, a, [role=textbox]',
 ): Promise<string> {
   const id = await page.evaluate(
     ({ wanted, kind }) => {
       const controls = [...document.querySelectorAll<HTMLElement>(kind)];
+      const labelledBy = (el: HTMLElement) => {
+        const id = el.getAttribute('aria-labelledby');
+        return id ? document.getElementById(id)?.textContent : undefined;
+      };
       const nameOf = (el: HTMLElement) =>
         (
           el.getAttribute('aria-label') ??
+          labelledBy(el) ??
           (el as HTMLInputElement).labels?.[0]?.textContent ??
           el.textContent ??
           ''
@@ -119,8 +124,29 @@ export async function byName(
   return `[data-e2e="${id}"]`;
 }
 
+const TEXT_CONTROLS = 'input:not([type=radio]):not([type=checkbox]), textarea, [role=textbox]';
+
+/**
+ * Replaces a field's text. A rich-text field (the bio) is typed into as a person would: select
+ * all, then type; each line of `value` becomes a paragraph (Enter between them).
+ */
 export async function fillField(page: E2EPage, label: string, value: string): Promise<void> {
-  await page.fill(await byName(page, label, 'input:not([type=radio]):not([type=checkbox]), textarea'), value);
+  const selector = await byName(page, label, TEXT_CONTROLS);
+  const rich = await page.evaluate(
+    (sel) => document.querySelector<HTMLElement>(sel)?.isContentEditable,
+    selector,
+  );
+  if (!rich) {
+    await page.fill(selector, value);
+    return;
+  }
+  await page.click(selector);
+  await page.press('Control+a');
+  await page.press('Backspace');
+  for (const [index, line] of value.split('\n').entries()) {
+    if (index > 0) await page.press('Enter');
+    if (line) await page.type(line);
+  }
 }
 
 /** Clicks the radio button or checkbox named `label`. */
@@ -151,18 +177,35 @@ export async function clickButton(page: E2EPage, name: string): Promise<void> {
   await page.click(await byName(page, name));
 }
 
+/** What a field holds as a person reads it: an input's value, a rich-text field's text. */
 export async function fieldValue(page: E2EPage, label: string): Promise<string> {
-  const selector = await byName(page, label);
-  return page.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value, selector);
+  const selector = await byName(page, label, TEXT_CONTROLS);
+  return page.evaluate((sel) => {
+    const control = document.querySelector<HTMLElement>(sel);
+    if (!control?.isContentEditable) return (control as HTMLInputElement).value;
+    // biome-ignore lint/performance/useDomNodeTextContent: the rich field's text as shown, one line per paragraph
+    return control.innerText.replace(/\n$/, '');
+  }, selector);
 }
 
-/** Waits for a field to exist and hold a value: the editor has data on screen. */
+/**
+ * Waits for a field to exist, editable, and hold a value (a rich-text field: its text): the
+ * editor has data on screen.
+ */
 export async function waitForField(page: E2EPage, label: string, value?: string): Promise<void> {
   await page.waitForFunction(
     ({ wanted, expected }) => {
       const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === wanted);
-      const control = label?.control as HTMLInputElement | null | undefined;
-      return control && (expected === undefined ? true : control.value === expected);
+      const control =
+        (label?.control as HTMLInputElement | null | undefined) ??
+        (label?.id
+          ? document.querySelector<HTMLElement>(`[aria-labelledby="${label.id}"][contenteditable=true]`)
+          : null);
+      if (!control) return false;
+      if (expected === undefined) return true;
+      if (!control.isContentEditable) return (control as HTMLInputElement).value === expected;
+      // biome-ignore lint/performance/useDomNodeTextContent: the rich field's text as shown
+      return control.innerText.replace(/\n$/, '') === expected;
     },
     { wanted: label, expected: value },
   );
