@@ -65,8 +65,8 @@ function stylesInPages(): Plugin {
  * dependency's source is edited). Each removes code the stores' linter flags:
  * - quill-delta's lodash.clonedeep and lodash.isequal (CommonJS builds) → the same functions
  *   from lodash-es, which Quill already bundles (components/rich-bio/*.cjs hand them over);
- * - lodash-es's global-object lookup → `globalThis` (components/rich-bio/global-object.ts);
  * - Quill's clean-up of pasted Word and Google Docs HTML → components/rich-bio/paste-normalisers.ts.
+ * lodash-es's global-object lookup is resolved the same way by lodashGlobalObject().
  * `npm test` runs `web-ext lint` on the build, which fails if any of them stops applying.
  */
 const RICH_EDITOR_ALIASES: Alias[] = [
@@ -79,18 +79,22 @@ const RICH_EDITOR_ALIASES: Alias[] = [
     replacement: path.resolve(import.meta.dirname, 'components/rich-bio/is-equal.cjs'),
   },
   {
-    find: /^\.\/_root\.js$/,
-    replacement: path.resolve(import.meta.dirname, 'components/rich-bio/global-object.ts'),
-    customResolver: (_source, importer) =>
-      importer?.includes(`${path.sep}lodash-es${path.sep}`)
-        ? path.resolve(import.meta.dirname, 'components/rich-bio/global-object.ts')
-        : null,
-  },
-  {
     find: /^\.\/normalizeExternalHTML\/index\.js$/,
     replacement: path.resolve(import.meta.dirname, 'components/rich-bio/paste-normalisers.ts'),
   },
 ];
+
+/** lodash-es's `./_root.js` (its global-object lookup) → `globalThis` (components/rich-bio/global-object.ts). */
+function lodashGlobalObject(): Plugin {
+  const replacement = path.resolve(import.meta.dirname, 'components/rich-bio/global-object.ts');
+  return {
+    name: 'profile-quick-edit:lodash-global-object',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === './_root.js' && importer && /[\\/]lodash-es[\\/]/.test(importer) ? replacement : null;
+    },
+  };
+}
 
 export default defineConfig({
   imports: false,
@@ -121,7 +125,7 @@ export default defineConfig({
         ...RICH_EDITOR_ALIASES,
       ],
     },
-    plugins: [withoutPreactInnerHtml(), stylesInPages()],
+    plugins: [withoutPreactInnerHtml(), lodashGlobalObject(), stylesInPages()],
   }),
   // `wxt build --analyze` (used by `npm run bench`) writes per-module sizes as JSON.
   analysis: { template: 'raw-data', outputFile: '.output/analysis/stats.json', keepArtifacts: true },

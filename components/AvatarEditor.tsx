@@ -2,12 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '@/utils/api/errors';
 import { t } from '@/utils/i18n';
+import type { PayloadOf, ResultOf } from '@/utils/messaging';
 import { AVATAR_TYPES, avatarFileProblem, avatarUrlProblem } from '@/utils/profile/avatar';
-import { sendMessage } from '@/utils/ui-messaging';
+
+export type AvatarChange = PayloadOf<'ui:setAvatar'>['change'];
 
 interface Props {
-  origin: string;
-  userId: number;
+  /** Sends the change to the profile being edited. */
+  setAvatar(change: AvatarChange): Promise<ResultOf<'ui:setAvatar'>>;
   onChanged(avatarUrl: string | null): void;
 }
 
@@ -20,7 +22,7 @@ function base64Of(file: File): Promise<string> {
   });
 }
 
-export function AvatarEditor({ origin, userId, onChanged }: Props) {
+export function AvatarEditor({ setAvatar, onChanged }: Props) {
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
@@ -52,15 +54,11 @@ export function AvatarEditor({ origin, userId, onChanged }: Props) {
     setProblem(null);
     const result =
       change === 'url'
-        ? await sendMessage('ui:setAvatar', { origin, userId, change: { url: url.trim() } })
-        : await sendMessage('ui:setAvatar', {
-            origin,
-            userId,
-            change: {
-              name: file?.name ?? 'avatar',
-              type: file?.type as (typeof AVATAR_TYPES)[number],
-              base64: file ? await base64Of(file) : '',
-            },
+        ? await setAvatar({ url: url.trim() })
+        : await setAvatar({
+            name: file?.name ?? 'avatar',
+            type: file?.type as (typeof AVATAR_TYPES)[number],
+            base64: file ? await base64Of(file) : '',
           });
     setBusy(false);
     if (!result.ok) {

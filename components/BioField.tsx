@@ -1,19 +1,25 @@
 /**
- * The Description field: the bio formatted, as the profile shows it, edited in the rich editor
- * (loaded just after the first paint; until then the bio is shown formatted, read-only), or as
- * HTML source. A bio with markup the rich editor cannot show opens as source, and says why.
+ * The Description field: the bio formatted, as the profile shows it, edited in the rich editor,
+ * or as HTML source. A bio with markup the rich editor cannot show opens as source, and says
+ * why. The bio's code (reading it, the editor) loads just after the first paint; until then the
+ * bio's text is shown read-only.
  */
-import type { FunctionComponent } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { parseBio, visibleLength } from '@/utils/profile/bio';
 import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
-import { BioView } from './BioView';
-import type RichBioComponent from './rich-bio/RichBio';
+import { inertDocument } from '@/utils/profile/inert-html';
+import { deferredModule } from './deferred';
 
-type RichBio = FunctionComponent<Parameters<typeof RichBioComponent>[0]>;
-/** Loaded once per page; later editors open with it at once. */
-let loadedRichBio: RichBio | null = null;
+const useBioModule = deferredModule(() => import('./rich-bio'));
+
+/** The bio's paragraphs as text, for the moment before the editor is in. */
+function paragraphsOf(html: string): string[] {
+  const body = inertDocument(html).body;
+  const blocks = body.querySelectorAll('p, h1, h2, h3, h4, h5, h6, blockquote, li');
+  return blocks.length > 0
+    ? Array.from(blocks, (block) => block.textContent ?? '')
+    : [body.textContent ?? ''];
+}
 
 interface Props {
   id: string;
@@ -25,29 +31,14 @@ interface Props {
 }
 
 export function BioField({ id, label, value, error, onInput }: Props) {
-  const parsed = useMemo(() => parseBio(value), [value]);
-  const cannotShow = parsed.unsupported.length > 0;
+  const bio = useBioModule();
+  const parsed = useMemo(() => bio?.parseBio(value) ?? null, [bio, value]);
+  const preview = useMemo(() => (parsed ? [] : paragraphsOf(value)), [parsed, value]);
+  const unsupported = parsed?.unsupported ?? [];
+  const cannotShow = unsupported.length > 0;
   const [sourceChosen, setSourceChosen] = useState(false);
   const source = sourceChosen || cannotShow;
-  const [Rich, setRich] = useState<RichBio | null>(() => loadedRichBio);
-
-  useEffect(() => {
-    if (Rich || source) return;
-    let cancelled = false;
-    // After the first paint: the form is on screen before the editor's code is fetched.
-    const frame = requestAnimationFrame(() =>
-      setTimeout(() => {
-        void import('./rich-bio/RichBio').then((module) => {
-          loadedRichBio = module.default;
-          if (!cancelled) setRich(() => module.default);
-        });
-      }, 0),
-    );
-    return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
-    };
-  }, [Rich, source]);
+  const visible = parsed ? bio?.visibleLength(parsed.lines) : preview.join('').length;
 
   const labelId = `${id}-label`;
   const messageId = `${id}-message`;
@@ -79,7 +70,7 @@ export function BioField({ id, label, value, error, onInput }: Props) {
       </div>
       {cannotShow && (
         <p class="bio-notice" id={noticeId} role="status">
-          {t('bioCannotShow', parsed.unsupported.slice(0, 4).join(', '))}
+          {t('bioCannotShow', unsupported.slice(0, 4).join(', '))}
         </p>
       )}
       {source ? (
@@ -94,8 +85,8 @@ export function BioField({ id, label, value, error, onInput }: Props) {
           aria-describedby={messageId}
           onInput={(event) => onInput(event.currentTarget.value)}
         />
-      ) : Rich ? (
-        <Rich
+      ) : bio && parsed ? (
+        <bio.RichBio
           id={id}
           labelId={labelId}
           describedBy={messageId}
@@ -107,11 +98,15 @@ export function BioField({ id, label, value, error, onInput }: Props) {
       ) : (
         <div class="rich-bio rich-bio-loading" aria-busy="true">
           <div class="rich-bio-toolbar" aria-hidden="true" />
-          <BioView lines={parsed.lines} class="rich-bio-area" />
+          <div class="rich-bio-area bio-view">
+            {preview.map((paragraph, index) => (
+              <p key={index}>{paragraph || <br />}</p>
+            ))}
+          </div>
         </div>
       )}
       <p class={error ? 'field-error' : 'field-hint'} id={messageId}>
-        {error ?? t('bioCount', visibleLength(parsed.lines), value.length, MAX_DESCRIPTION_LENGTH)}
+        {error ?? t('bioCount', visible ?? 0, value.length, MAX_DESCRIPTION_LENGTH)}
       </p>
     </div>
   );

@@ -1,20 +1,10 @@
 /** A field changed both here and on the instance: the user picks which value stays. */
 import type { ComponentChildren } from 'preact';
 import type { Country } from '@/utils/api/schemas';
-import { type MessageKey, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { parseBio } from '@/utils/profile/bio';
 import type { Conflict } from '@/utils/profile/form';
 import { BioView } from './BioView';
-
-/** The editable fields' labels, as message keys. */
-export const FIELD_LABELS = {
-  description: 'fieldDescription',
-  twitterUrl: 'fieldTwitter',
-  facebookUrl: 'fieldFacebook',
-  instagramUrl: 'fieldInstagram',
-  websiteUrl: 'fieldWebsite',
-  country: 'fieldCountry',
-} as const satisfies Record<string, MessageKey>;
 
 function shown(field: Conflict['field'], value: string | Country | null): ComponentChildren {
   if (value === null || value === '') return t('conflictEmpty');
@@ -25,15 +15,17 @@ function shown(field: Conflict['field'], value: string | Country | null): Compon
 interface Props {
   conflicts: Conflict[];
   host: string;
+  /** A field's label, as the form shows it. */
+  labelOf(field: Conflict['field']): string;
   onChoose(conflict: Conflict, keep: 'mine' | 'theirs'): void;
 }
 
-export function ConflictChooser({ conflicts, host, onChoose }: Props) {
+export function ConflictChooser({ conflicts, host, labelOf, onChoose }: Props) {
   return (
     <section class="banner banner-warning" aria-labelledby="conflicts-title" tabIndex={-1}>
       <h2 id="conflicts-title">{t('conflictTitle', host)}</h2>
       {conflicts.map((conflict) => {
-        const label = t(FIELD_LABELS[conflict.field]);
+        const label = labelOf(conflict.field);
         return (
           <fieldset key={conflict.field} class="conflict">
             <legend>{label}</legend>

@@ -1,17 +1,16 @@
 /** The quick editor: whose profile, the six editable fields, and Save. */
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { hostOf } from '@/utils/api/origin';
 import type { EditableField } from '@/utils/api/schemas';
 import { type MessageKey, t } from '@/utils/i18n';
-import type { EditorStart, EditorTarget } from '@/utils/storage';
-import { AvatarEditor } from './AvatarEditor';
+import { type EditorStart, type EditorTarget, getRecentUsers } from '@/utils/storage';
+import { sendMessage } from '@/utils/ui-messaging';
 import { BioField } from './BioField';
-import { ConflictChooser, FIELD_LABELS } from './ConflictChooser';
+import { deferredModule } from './deferred';
+import { FIELD_LABELS } from './field-labels';
 import { CountryField, TextField } from './fields';
 import { ProfileHeader } from './ProfileHeader';
-import { StatusBanner } from './StatusBanner';
-import { UserSwitcher } from './UserSwitcher';
 import { FIELDS_PAINTED_MARK, type Notice, useEditor } from './useEditor';
 
 const SOCIAL_FIELDS = [
@@ -38,8 +37,17 @@ interface Props {
   onDirtyChange?: (dirty: boolean) => void;
 }
 
+const useExtras = deferredModule(() => import('./editor-extras'));
+const openOptions = () => void browser.runtime.openOptionsPage();
+
 export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
   const editor = useEditor(target, opened);
+  const extras = useExtras();
+  const editing = editor.state.target;
+  const [recentUsers, setRecentUsers] = useState<number[]>([]);
+  useEffect(() => {
+    if (editing) void getRecentUsers(editing.origin).then(setRecentUsers);
+  }, [editing?.origin]);
   const { state, errors, changes, canSave } = editor;
   const { profile, form, instance } = state;
   const painted = useRef(false);
@@ -59,7 +67,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
       <main class="editor">
         <h1>{t('extName')}</h1>
         <p>{t('setUpIntro')}</p>
-        <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="primary" onClick={openOptions}>
           {t('setUp')}
         </button>
       </main>
@@ -120,21 +128,34 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
           <strong>{t('editingOther', profile.user?.name ?? t('userNumber', profile.userId))}</strong>
         </p>
       )}
-      {state.error && <StatusBanner error={state.error} onRetry={retry} />}
-      {profile && state.target && (
-        <AvatarEditor
-          origin={state.target.origin}
-          userId={state.target.userId}
-          onChanged={editor.setAvatarUrl}
-        />
+      {state.error && extras && (
+        <extras.StatusBanner error={state.error} onRetry={retry} onOpenOptions={openOptions} />
       )}
+      {profile &&
+        editing &&
+        (extras ? (
+          <extras.AvatarEditor
+            setAvatar={(change) => sendMessage('ui:setAvatar', { ...editing, change })}
+            onChanged={editor.setAvatarUrl}
+          />
+        ) : (
+          // Holds the avatar section's place, so nothing moves when it comes in.
+          <div class="avatar-editor avatar-editor-placeholder" aria-hidden="true">
+            <div>{t('changeAvatar')}</div>
+          </div>
+        ))}
       {state.notice && (
         <div class="banner banner-info" role="status">
           <p>{t(NOTICES[state.notice])}</p>
         </div>
       )}
-      {state.conflicts.length > 0 && (
-        <ConflictChooser conflicts={state.conflicts} host={host} onChoose={editor.resolveConflict} />
+      {state.conflicts.length > 0 && extras && (
+        <extras.ConflictChooser
+          conflicts={state.conflicts}
+          host={host}
+          labelOf={(field) => t(FIELD_LABELS[field])}
+          onChoose={editor.resolveConflict}
+        />
       )}
       {form ? (
         <form
@@ -182,10 +203,10 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
           {t('loadingProfile')}
         </p>
       )}
-      {origin && state.target && (editingOther || profile?.user?.role?.privileges?.userManage) && (
-        <UserSwitcher
-          origin={origin}
+      {extras && origin && state.target && (editingOther || profile?.user?.role?.privileges?.userManage) && (
+        <extras.UserSwitcher
           currentUserId={state.target.userId}
+          recent={recentUsers}
           onOpen={(userId) => onOpenUser({ origin, userId })}
         />
       )}

@@ -1,6 +1,5 @@
 /** An error with what to do next. The user's draft is never touched by any of these. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { ApiError } from '@/utils/api/errors';
 import { t } from '@/utils/i18n';
 
@@ -8,6 +7,7 @@ interface Props {
   error: ApiError;
   /** Repeats whatever failed: the save when there are changes, else the load. */
   onRetry(): void;
+  onOpenOptions(): void;
 }
 
 function useSecondsUntil(time: number | undefined): number {
@@ -20,7 +20,7 @@ function useSecondsUntil(time: number | undefined): number {
   return time ? Math.max(0, Math.ceil((time - now) / 1000)) : 0;
 }
 
-export function StatusBanner({ error, onRetry }: Props) {
+export function StatusBanner({ error, onRetry, onOpenOptions }: Props) {
   const [offline, setOffline] = useState(!navigator.onLine);
   const secondsLeft = useSecondsUntil(error.kind === 'rateLimited' ? error.retryAt : undefined);
 
@@ -51,7 +51,7 @@ export function StatusBanner({ error, onRetry }: Props) {
       </p>
       <div class="banner-actions">
         {needsOptions && (
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          <button type="button" onClick={onOpenOptions}>
             {t('openOptions')}
           </button>
         )}

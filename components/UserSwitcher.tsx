@@ -1,20 +1,16 @@
 /** For admins: open any user's profile by id, or one edited recently. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { getRecentUsers } from '@/utils/storage';
 
 interface Props {
-  origin: string;
   currentUserId: number;
+  /** Users of this instance edited lately, most recent first. */
+  recent: number[];
   onOpen(userId: number): void;
 }
 
-export function UserSwitcher({ origin, currentUserId, onOpen }: Props) {
-  const [recent, setRecent] = useState<number[]>([]);
+export function UserSwitcher({ currentUserId, recent, onOpen }: Props) {
   const [typed, setTyped] = useState('');
-  useEffect(() => {
-    void getRecentUsers(origin).then(setRecent);
-  }, [origin]);
   const id = Number(typed);
   const valid = Number.isInteger(id) && id > 0;
 

@@ -16,12 +16,13 @@ const OUT = path.join(ROOT, '.output');
 // Medians of 10 runs moved the popup's ratio to the floor by up to 0.1 between runs; of 30, by ≈0.05.
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const KB = 1024;
-// Tightened where an entry came in well under, so the gains hold: the page script's from 5 to 3 kB
-// (at 1.9 kB), the popup's from 20 to 19 kB (at 18.67 kB).
-const BUDGETS_KB = { popup: 19, contentScript: 3, background: 15 } as const;
+/** The popup's budget covers what it loads before its first paint, not what it fetches after. */
+const BUDGETS_KB = { popup: 20, contentScript: 3, background: 15 } as const;
 /** A warm popup paints within this many times the floor's time. */
 const PAINT_RATIO_GOAL = 1.25;
 const PAINT_MARK = 'profile-fields-painted';
+/** Set by the rich bio editor (components/rich-bio/RichBio.tsx) once the bio can be edited. */
+const BIO_EDITABLE_MARK = 'bio-editable';
 /** Set by the popup (entrypoints/popup/main.tsx): where its time goes before the paint. */
 const SCRIPTS_MARK = 'popup-scripts-evaluated';
 const STORAGE_MARK = 'popup-storage-read';
@@ -65,10 +66,34 @@ function ratioSpread(ours: number[], floor: number[]): [number, number] {
 
 // ---- 1. sizes ---------------------------------------------------------------------------------
 
-/** The JS files an HTML page loads: its module script and everything it preloads. */
+/** Chunks a script imports statically: they load before it runs. */
+function staticImports(buildDir: string, file: string): string[] {
+  const text = readFileSync(path.join(buildDir, file), 'utf8');
+  return [...text.matchAll(/\bimport\s*(?:[\w$*{}\s,]*?from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g)].map((match) =>
+    path.posix.join(path.posix.dirname(file), match[1] ?? ''),
+  );
+}
+
+/** The JS files an HTML page loads before it can run: its module script and what that imports. */
 function scriptsOf(buildDir: string, page: string): string[] {
   const html = readFileSync(path.join(buildDir, page), 'utf8');
-  return [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+  const files = new Set([...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1] ?? ''));
+  for (const file of files) for (const imported of staticImports(buildDir, file)) files.add(imported);
+  return [...files];
+}
+
+/** The chunks a page fetches after it has started (dynamic imports), by the name they were built from. */
+function deferredChunksOf(buildDir: string, page: string): Record<string, string> {
+  const loaded = scriptsOf(buildDir, page);
+  const chunks: Record<string, string> = {};
+  for (const file of loaded) {
+    const text = readFileSync(path.join(buildDir, file), 'utf8');
+    for (const [, chunk = ''] of text.matchAll(/\bimport\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)) {
+      const name = /^([\w-]+?)-[\w-]{8}\.js$/.exec(chunk)?.[1] ?? chunk;
+      chunks[name] = path.posix.join(path.posix.dirname(file), chunk);
+    }
+  }
+  return chunks;
 }
 
 function gzipKb(buildDir: string, files: string[]): number {
@@ -162,26 +187,32 @@ interface PageLoad {
 /** Milestones of one popup load, in ms from navigation start (absent ones are NaN). */
 interface PopupLoad {
   painted: number;
+  /** The bio's rich editor is ready for typing. */
+  bioEditable: number;
   scriptsEvaluated: number;
   storageRead: number;
 }
 
-async function loadPopup(page: Page, url: string): Promise<PopupLoad> {
+/** `ours`: the extension's popup, whose rich bio editor is waited for too; else the floor's. */
+async function loadPopup(page: Page, url: string, ours = true): Promise<PopupLoad> {
   await page.goto('about:blank');
   await new Promise((resolve) => setTimeout(resolve, IDLE_BEFORE_OPEN_MS));
   // Nothing runs in the page until it has painted: Playwright's helpers evaluate scripts in the
   // page, which would land in the middle of a page that is still starting and slow it down.
   await page.goto(url, { waitUntil: 'commit' });
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAINT_MARK, {
-    timeout: 20_000,
-  });
-  const [painted, scriptsEvaluated, storageRead] = await page.evaluate(
+  await page.waitForFunction(
+    (marks) => marks.every((mark) => performance.getEntriesByName(mark).length > 0),
+    ours ? [PAINT_MARK, BIO_EDITABLE_MARK] : [PAINT_MARK],
+    { timeout: 20_000 },
+  );
+  const [painted, bioEditable, scriptsEvaluated, storageRead] = await page.evaluate(
     (marks) => marks.map((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN),
-    [PAINT_MARK, SCRIPTS_MARK, STORAGE_MARK],
+    [PAINT_MARK, BIO_EDITABLE_MARK, SCRIPTS_MARK, STORAGE_MARK],
   );
   return {
     painted: painted ?? Number.NaN,
+    bioEditable: bioEditable ?? Number.NaN,
     scriptsEvaluated: scriptsEvaluated ?? Number.NaN,
     storageRead: storageRead ?? Number.NaN,
   };
@@ -268,7 +299,7 @@ async function measureInBrowser(floorDir: string) {
     const timings = { oursWarm: [] as PopupLoad[], oursCold: [] as PopupLoad[], floor: [] as PopupLoad[] };
     await loadPopup(popup, ourPopup); // warms the cache
     for (let i = 0; i < RUNS; i++) {
-      timings.floor.push(await loadPopup(popup, `${floorOrigin}/popup.html`));
+      timings.floor.push(await loadPopup(popup, `${floorOrigin}/popup.html`, false));
       timings.oursWarm.push(await loadPopup(popup, ourPopup));
       await clearCache();
       timings.oursCold.push(await loadPopup(popup, ourPopup));
@@ -365,6 +396,12 @@ const sizes = Object.fromEntries(
     ];
   }),
 );
+const deferred = Object.fromEntries(
+  Object.entries(deferredChunksOf(chromeDir, 'popup.html')).map(([name, file]) => [
+    name,
+    round(gzipKb(chromeDir, [file]), 2),
+  ]),
+);
 const floorDir = buildFloor();
 const floorPopupKb = round(gzipKb(floorDir, scriptsOf(floorDir, 'popup.html')), 2);
 run('npx', ['wxt', 'build', '--mode', 'e2e'], { NODE_ENV: 'production' });
@@ -373,6 +410,7 @@ const measured = await measureInBrowser(floorDir);
 const paintTimes = (loads: PopupLoad[]) => loads.map((load) => load.painted);
 const floorMs = median(paintTimes(measured.timings.floor));
 const warmMs = median(paintTimes(measured.timings.oursWarm));
+const bioEditableMs = median(measured.timings.oursWarm.map((load) => load.bioEditable));
 const coldMs = median(paintTimes(measured.timings.oursCold));
 const spreadToFloor = (loads: PopupLoad[]) =>
   ratioSpread(paintTimes(loads), paintTimes(measured.timings.floor));
@@ -396,6 +434,8 @@ const contentScript = {
 const report = {
   runs: RUNS,
   sizes,
+  /** Fetched by the popup after its first paint. */
+  deferredKb: deferred,
   floor: { popupKb: floorPopupKb, paintMs: round(floorMs) },
   popup: {
     warm: {
@@ -405,6 +445,7 @@ const report = {
       ratioSpread: spreadToFloor(measured.timings.oursWarm),
       goal: PAINT_RATIO_GOAL,
       missed: warmMs / floorMs > PAINT_RATIO_GOAL,
+      bioEditableMs: round(bioEditableMs),
       ...warmAnatomy,
     },
     cold: {
@@ -434,6 +475,11 @@ for (const [name, size] of Object.entries(sizes)) {
   if (size.bundles.length) console.log(`  ${''.padEnd(14)} bundles: ${size.bundles.join(', ')}`);
 }
 console.log(`  ${'floor popup'.padEnd(14)} ${String(floorPopupKb).padStart(6)} kB`);
+for (const [name, kb] of Object.entries(deferred)) {
+  console.log(
+    `  ${name.padEnd(14)} ${String(kb).padStart(6)} kB (the popup fetches it after its first paint)`,
+  );
+}
 console.log('\nPopup, navigation start → profile fields painted:');
 console.log(`  floor          ${round(floorMs)} ms`);
 const spread = ([low, high]: [number, number]) => `${low}–${high}× in 90% of resamples`;
@@ -442,6 +488,9 @@ console.log(
 );
 console.log(
   `                 scripts evaluated at ${warmAnatomy.scriptsEvaluatedMs} ms, storage read +${warmAnatomy.storageReadMs} ms, render to paint +${warmAnatomy.renderToPaintMs} ms`,
+);
+console.log(
+  `  bio editable   ${round(bioEditableMs)} ms (warm cache: navigation start → the rich editor takes typing)`,
 );
 console.log(
   `  cold cache     ${round(coldMs)} ms = ${report.popup.cold.ratio}× floor (simulator latency 0; ${spread(report.popup.cold.ratioSpread)})`,

@@ -23,7 +23,9 @@ async function render() {
       '<li><a data-spa href="/users/' + u.userId + '">' + esc(u.name) + '</a></li>').join('') + '</ul>';
   } else if ((m = path.match(/^\\/(?:admin\\/)?users\\/(\\d+)$/))) {
     const user = (await users()).find((u) => String(u.userId) === m[1]);
-    app.innerHTML = user ? '<h1>' + esc(user.name) + '</h1><p>@' + esc(user.username) + '</p>'
+    // The bio is the instance editor's HTML, shown as the instance shows it.
+    app.innerHTML = user ? '<h1>' + esc(user.name) + '</h1><p>@' + esc(user.username) + '</p>' +
+      '<div class="ql-editor bio">' + (user.description || '') + '</div>'
       : '<h1>No such user</h1>';
   } else if (path === '/profile/personal-information') {
     const res = await fetch('/api/auth/user');
@@ -102,6 +104,13 @@ const SITE_CSS = `
   nav a { color: inherit; text-decoration: none; }
   main { max-width: 760px; margin: 32px auto; padding: 24px 32px; background: var(--card); border-radius: 12px; box-shadow: 0 1px 3px #0002; }
   main a { color: var(--accent); }
+  .bio { border-top: 1px solid #8884; margin-top: 16px; padding-top: 12px; line-height: 1.42; }
+  .bio p, .bio h1, .bio h2, .bio h3, .bio ol, .bio ul, .bio blockquote { margin: 0; }
+  .bio blockquote { border-left: 4px solid #ccc; padding-left: 16px; margin: 5px 0; }
+  .bio .ql-video { display: block; width: 100%; max-width: 480px; height: 270px; border: 0; }
+  .bio .ql-indent-1 { padding-left: 3em; } .bio li.ql-indent-1 { padding-left: 4.5em; }
+  .bio .ql-indent-2 { padding-left: 6em; } .bio li.ql-indent-2 { padding-left: 7.5em; }
+  .bio .ql-indent-3 { padding-left: 9em; } .bio li.ql-indent-3 { padding-left: 10.5em; }
 `;
 
 export function appShell(hostile: boolean, attack = false): string {

@@ -109,6 +109,24 @@ function simulatedJwt(userId: number, role: string): string {
   return `${header}.${claims}.simulator-signature-${userId}`;
 }
 
+/** A bio in the instance editor's own HTML (Quill 1.x): headings, formats, lists, indent, a quote, a link, a video. */
+export const RICH_BIO =
+  '<h2>Studio notes</h2>' +
+  '<p>Hand-thrown <strong>stoneware</strong>, <em>wood-fired</em> and <u>glazed</u> by hand; <s>mass-produced</s> never.</p>' +
+  '<ul><li>Mugs and bowls</li><li class="ql-indent-1">Made to order</li></ul>' +
+  '<ol><li>Pick a glaze</li><li>Wait for the kiln</li></ol>' +
+  '<blockquote>Slow work, made to last.</blockquote>' +
+  '<p>Shop: <a href="https://lena.example/shop" rel="noopener noreferrer" target="_blank">lena.example/shop</a></p>' +
+  '<iframe class="ql-video" frameborder="0" allowfullscreen="true" src="https://www.youtube.com/embed/dQw4w9WgXcQ?showinfo=0"></iframe>' +
+  '<p><br></p>';
+
+/** A bio with a table, an inline style and an image: markup the instance's editor cannot represent. */
+export const UNSUPPORTED_BIO =
+  '<p>Prints &amp; posters</p>' +
+  '<table><tbody><tr><td>A3</td><td>40 €</td></tr></tbody></table>' +
+  '<p style="color: #c4682b">Sale this week</p>' +
+  '<p><img src="https://creatorshub.s3.eu-central-1.amazonaws.com/posters/a3.jpg" alt="A3 poster"></p>';
+
 interface UserSeed {
   profileId: number;
   userId: number;
@@ -152,6 +170,26 @@ const USERS: UserSeed[] = [
     role: CREATOR_ROLE,
     password: 'tomasz-pass',
     fields: { instagramUrl: 'https://instagram.com/twren', isCreator: true },
+  },
+  {
+    profileId: 4,
+    userId: 8,
+    name: 'Lena Okafor',
+    username: 'lena',
+    role: CREATOR_ROLE,
+    password: 'lena-pass',
+    // Written in the instance's editor: every format its toolbar offers.
+    fields: { description: RICH_BIO, isCreator: true, country: { label: 'Poland', value: 'PL' } },
+  },
+  {
+    profileId: 5,
+    userId: 9,
+    name: 'Piotr Zieliński',
+    username: 'piotr',
+    role: CREATOR_ROLE,
+    password: 'piotr-pass',
+    // Markup pasted in through other means: more than the instance's editor can show.
+    fields: { description: UNSUPPORTED_BIO, isCreator: true },
   },
 ];
 

@@ -344,6 +344,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           userId: profile.userId,
           name: profile.user.name,
           username: profile.user.username,
+          description: profile.description,
         })),
       );
     } else if (url.pathname === '/login') {

@@ -10,6 +10,7 @@ import {
   visibleLength,
 } from '@/utils/profile/bio';
 import { fromDelta, serialiseBio, toDelta } from '@/utils/profile/bio-editing';
+import { inertDocument } from '@/utils/profile/inert-html';
 
 /** Instance HTML → the editor's document → HTML, as a bio goes through the rich editor. */
 function throughEditor(html: string): string | null {
@@ -180,5 +181,21 @@ describe('the editor’s own output', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('reading server HTML', () => {
+  it('renames event handlers inside tags only, so the parser never meets one; text and quoted values stay', () => {
+    const body = inertDocument(
+      '<p title="say onclick=1">onload = fine</p><img src=x onerror=alert(1)><a href="/" ONCLICK="x">a</a>',
+    ).body;
+    expect(body.querySelector('p')?.getAttribute('title')).toBe('say onclick=1');
+    expect(body.querySelector('p')?.textContent).toBe('onload = fine');
+    expect(body.querySelector('img')?.getAttributeNames()).toEqual(['src', 'x-onerror']);
+    expect(body.querySelector('a')?.getAttributeNames()).toEqual(['href', 'x-onclick']);
+  });
+
+  it('names a renamed handler by its own name', () => {
+    expect(parseBio('<p onmouseover="x()">hi</p>').unsupported).toEqual(['onmouseover="…"']);
   });
 });

@@ -9,6 +9,7 @@
  * it, as plain values. Anything else is reported, never dropped silently. Writing the HTML back is
  * bio-editing.ts's part.
  */
+import { HANDLER_PREFIX, inertDocument } from './inert-html.ts';
 
 export interface InlineFormats {
   link?: string;
@@ -158,7 +159,10 @@ class BioReader {
   private checkAttributes(element: Element, allowed: Record<string, (value: string) => boolean>) {
     for (const attribute of Array.from(element.attributes)) {
       const accepts = allowed[attribute.name];
-      if (!accepts?.(attribute.value)) this.refuse(`${attribute.name}="…"`);
+      const name = attribute.name.startsWith(`${HANDLER_PREFIX}on`)
+        ? attribute.name.slice(HANDLER_PREFIX.length)
+        : attribute.name;
+      if (!accepts?.(attribute.value)) this.refuse(`${name}="…"`);
     }
   }
 
@@ -307,14 +311,9 @@ class BioReader {
 }
 
 /** Parses a bio into lines, with what they leave out. `parse` turns HTML into an inert document. */
-export function parseBio(html: string | null, parse: (html: string) => Document = parseInert): ParsedBio {
+export function parseBio(html: string | null): ParsedBio {
   if (html === null || html.trim() === '') return { lines: [], unsupported: [] };
   const reader = new BioReader();
-  reader.readBlocks(parse(html).body);
+  reader.readBlocks(inertDocument(html).body);
   return { lines: reader.lines, unsupported: [...reader.unsupported] };
-}
-
-/** A document that runs and loads nothing: DOMParser's documents have no browsing context. */
-function parseInert(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
 }
