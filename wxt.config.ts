@@ -155,10 +155,11 @@ export default defineConfig({
     },
     optional_host_permissions: INSTANCE_ORIGIN_PATTERNS,
     ...(mode === 'e2e' ? { host_permissions: E2E_GRANTED_HOSTS } : {}),
-    // Chrome 102 brought storage.session, where tokens are kept by default: an older Chrome would
-    // install the extension and fail as it starts. The one younger API used, opening the side
-    // panel (116), is optional: without it the editor opens in a small window (utils/open-editor.ts).
-    ...(browser === 'chrome' ? { minimum_chrome_version: '102' } : {}),
+    // Every extension API is called through the browser's own promises (no polyfill). The last of
+    // those Chrome gave promises to is contextMenus (removeAll, in 123); storage.session (where
+    // tokens are kept) came in 102. Opening the side panel (116) is optional: without it the
+    // editor opens in a small window (utils/open-editor.ts).
+    ...(browser === 'chrome' ? { minimum_chrome_version: '123' } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

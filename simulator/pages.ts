@@ -108,6 +108,11 @@ const SITE_CSS = `
   .bio p, .bio h1, .bio h2, .bio h3, .bio ol, .bio ul, .bio blockquote { margin: 0; }
   .bio blockquote { border-left: 4px solid #ccc; padding-left: 16px; margin: 5px 0; }
   .bio .ql-video { display: block; width: 100%; max-width: 480px; height: 270px; border: 0; }
+  .bio ol, .bio ul { padding-left: 1.5em; counter-reset: item; }
+  .bio li { list-style-type: none; padding-left: 1.5em; }
+  .bio li::before { display: inline-block; width: 1.2em; margin-left: -1.5em; margin-right: .3em; text-align: right; }
+  .bio ul > li::before { content: '\\2022'; }
+  .bio ol > li { counter-increment: item; } .bio ol > li::before { content: counter(item) '. '; }
   .bio .ql-indent-1 { padding-left: 3em; } .bio li.ql-indent-1 { padding-left: 4.5em; }
   .bio .ql-indent-2 { padding-left: 6em; } .bio li.ql-indent-2 { padding-left: 7.5em; }
   .bio .ql-indent-3 { padding-left: 9em; } .bio li.ql-indent-3 { padding-left: 10.5em; }

@@ -151,8 +151,11 @@ class BioReader {
   /** The line being filled with inline content, if any. */
   private current: Extract<BioLine, { kind: 'text' }> | null = null;
 
+  /** Inside an element already reported: what it holds is not named again (a table's rows). */
+  private withinRefused = 0;
+
   private refuse(what: string) {
-    this.unsupported.add(what);
+    if (this.withinRefused === 0) this.unsupported.add(what);
   }
 
   /** Attributes other than `allowed` (with the values it accepts) are reported. */
@@ -288,7 +291,7 @@ class BioReader {
   private readInline(element: Element, formats: InlineFormats) {
     const tag = element.tagName;
     const format = TAG_FORMATS[tag];
-    let inner: InlineFormats;
+    let inner: InlineFormats = formats;
     if (format) {
       this.checkAttributes(element, {});
       inner = { ...formats, [format]: true };
@@ -302,9 +305,12 @@ class BioReader {
       inner = LINK_SCHEMES.test(href.trim()) ? { ...formats, link: href } : formats;
     } else {
       this.refuse(`<${tag.toLowerCase()}>`);
-      // Its text is still read, so a preview shows something; the editor does not open it.
-      inner = formats;
       if (tag === 'SCRIPT' || tag === 'STYLE') return;
+      // Its text is still read, so a formatted view shows something; the editor does not open it.
+      this.withinRefused++;
+      for (const child of Array.from(element.childNodes)) this.readInlineNode(child, formats);
+      this.withinRefused--;
+      return;
     }
     for (const child of Array.from(element.childNodes)) this.readInlineNode(child, inner);
   }
