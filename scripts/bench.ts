@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { chromiumPath } from '../e2e/harness/find-browser.ts';
 import { startSimulator } from '../simulator/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -224,7 +225,7 @@ async function measureInBrowser(floorDir: string) {
   const profile = path.join(OUT, 'bench', 'profile');
   rmSync(profile, { recursive: true, force: true });
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: [
       `--disable-extensions-except=${ours},${floorDir}`,
@@ -330,7 +331,7 @@ async function measureInBrowser(floorDir: string) {
     const saveRequests = (await log()).filter((request) => request.path.endsWith('/info'));
 
     // The page script: a user page with and without the extension, alternating.
-    const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+    const plain = await chromium.launch({ executablePath: chromiumPath() });
     const bare = await plain.newPage();
     const withExtension = await context.newPage();
     const pageLoad = async (target: Page): Promise<PageLoad> => {

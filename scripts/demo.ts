@@ -7,11 +7,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { launchExtensionBrowser } from '../e2e/harness/browsers.ts';
 import { configureInstance, openExtensionPage, waitForText } from '../e2e/harness/extension.ts';
+import { BrowserNotFound, chromiumPath } from '../e2e/harness/find-browser.ts';
 import { startSimulator } from '../simulator/server.ts';
 
 const PORT = 4815;
 const DEMO_USER = 6;
 const OUT = '.output/demo';
+
+try {
+  chromiumPath();
+} catch (error) {
+  if (!(error instanceof BrowserNotFound)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 // The e2e variant is the production build plus a grant for the local simulator origin,
 // so the demo needs no permission prompt.

@@ -14,6 +14,7 @@ import {
   type Worker as PlaywrightWorker,
 } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { chromiumPath, firefoxPath } from './find-browser.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
 
@@ -180,7 +181,7 @@ async function launchChromium({ headless = true, language }: LaunchOptions): Pro
   const dir = extensionDir('chromium');
   const profile = await mkdtemp(path.join(tmpdir(), 'pqe-chromium-'));
   const context: PlaywrightContext = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless,
     viewport: { width: 1280, height: 800 },
     args: [
@@ -262,7 +263,7 @@ async function poll<T>(find: () => Promise<T | undefined>): Promise<T> {
 async function launchFirefox(): Promise<ExtensionBrowser> {
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: firefoxPath(),
     headless: true,
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 800 },
