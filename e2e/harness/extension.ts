@@ -97,29 +97,36 @@ export async function byName(
   name: string,
   kind = 'input, textarea, select, button, summary, a, [role=textbox]',
 ): Promise<string> {
-  const id = await page.evaluate(
-    ({ wanted, kind }) => {
-      const controls = [...document.querySelectorAll<HTMLElement>(kind)];
-      const labelledBy = (el: HTMLElement) => {
-        const id = el.getAttribute('aria-labelledby');
-        return id ? document.getElementById(id)?.textContent : undefined;
-      };
-      const nameOf = (el: HTMLElement) =>
-        (
-          el.getAttribute('aria-label') ??
-          labelledBy(el) ??
-          (el as HTMLInputElement).labels?.[0]?.textContent ??
-          el.textContent ??
-          ''
-        ).trim();
-      const matches = controls.filter((el) => nameOf(el) === wanted);
-      if (matches.length !== 1) return `${matches.length} controls named “${wanted}”`;
-      const mark = `e2e-${Math.random().toString(36).slice(2)}`;
-      matches[0]?.setAttribute('data-e2e', mark);
-      return mark;
-    },
-    { wanted: name, kind },
-  );
+  const find = () =>
+    page.evaluate(
+      ({ wanted, kind }) => {
+        const controls = [...document.querySelectorAll<HTMLElement>(kind)];
+        const labelledBy = (el: HTMLElement) => {
+          const id = el.getAttribute('aria-labelledby');
+          return id ? document.getElementById(id)?.textContent : undefined;
+        };
+        const nameOf = (el: HTMLElement) =>
+          (
+            el.getAttribute('aria-label') ??
+            labelledBy(el) ??
+            (el as HTMLInputElement).labels?.[0]?.textContent ??
+            el.textContent ??
+            ''
+          ).trim();
+        const matches = controls.filter((el) => nameOf(el) === wanted);
+        if (matches.length !== 1) return `${matches.length} controls named “${wanted}”`;
+        const mark = `e2e-${Math.random().toString(36).slice(2)}`;
+        matches[0]?.setAttribute('data-e2e', mark);
+        return mark;
+      },
+      { wanted: name, kind },
+    );
+  // A control may come in a moment after the page (parts loaded after the first paint): wait for it.
+  let id = await find();
+  for (let tries = 0; tries < 100 && !id.startsWith('e2e-'); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    id = await find();
+  }
   if (!id.startsWith('e2e-')) throw new Error(id);
   return `[data-e2e="${id}"]`;
 }
