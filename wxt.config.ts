@@ -15,7 +15,7 @@ const E2E_GRANTED_HOSTS = ['http://127.0.0.1/*'];
 /**
  * Preact renders `dangerouslySetInnerHTML` through an `innerHTML` assignment, which the Firefox
  * store's linter flags. The extension never renders markup that way (server HTML is parsed into
- * elements, utils/profile/bio.ts), so that one assignment is replaced by a throw. Preact's version
+ * elements, utils/shared/profile/bio.ts), so that one assignment is replaced by a throw. Preact's version
  * is pinned exactly in package.json: an update that moves the line fails the build here instead
  * of shipping unnoticed.
  */
@@ -120,7 +120,7 @@ export default defineConfig({
         // @webext-core/storage imports webextension-polyfill; Manifest V3 browsers need none.
         {
           find: /^webextension-polyfill$/,
-          replacement: path.resolve(import.meta.dirname, 'utils/native-browser.ts'),
+          replacement: path.resolve(import.meta.dirname, 'utils/shared/native-browser.ts'),
         },
         ...RICH_EDITOR_ALIASES,
       ],
@@ -158,7 +158,7 @@ export default defineConfig({
     // Every extension API is called through the browser's own promises (no polyfill). The last of
     // those Chrome gave promises to is contextMenus (removeAll, in 123); storage.session (where
     // tokens are kept) came in 102. Opening the side panel (116) is optional: without it the
-    // editor opens in a small window (utils/open-editor.ts).
+    // editor opens in a small window (utils/background/open-editor.ts).
     ...(browser === 'chrome' ? { minimum_chrome_version: '123' } : {}),
     ...(browser === 'firefox'
       ? {

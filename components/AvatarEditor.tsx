@@ -1,9 +1,9 @@
 /** Changing the avatar: from a web address, or a file picked or dropped, previewed first. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiError } from '@/utils/api/errors';
-import { t } from '@/utils/i18n';
-import type { PayloadOf, ResultOf } from '@/utils/messaging';
-import { AVATAR_TYPES, avatarFileProblem, avatarUrlProblem } from '@/utils/profile/avatar';
+import type { ApiError } from '@/utils/shared/api/errors';
+import { t } from '@/utils/shared/i18n';
+import type { PayloadOf, ResultOf } from '@/utils/shared/messaging';
+import { AVATAR_TYPES, avatarFileProblem, avatarUrlProblem } from '@/utils/shared/profile/avatar';
 
 export type AvatarChange = PayloadOf<'ui:setAvatar'>['change'];
 

@@ -5,9 +5,9 @@
  * bio's text is shown read-only.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
-import { inertDocument } from '@/utils/profile/inert-html';
+import { t } from '@/utils/shared/i18n';
+import { MAX_DESCRIPTION_LENGTH } from '@/utils/shared/profile/fields';
+import { inertDocument } from '@/utils/shared/profile/inert-html';
 import { deferredModule } from './deferred';
 
 const useBioModule = deferredModule(() => import('./rich-bio'));

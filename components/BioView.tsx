@@ -3,8 +3,15 @@
  * lines (never from server markup), with videos as a note naming their address, never loaded.
  */
 import { type ComponentChildren, h } from 'preact';
-import { t } from '@/utils/i18n';
-import { type BioLine, blocksOf, INLINE_TAGS, lineTag, nestRuns, type TextLine } from '@/utils/profile/bio';
+import { t } from '@/utils/shared/i18n';
+import {
+  type BioLine,
+  blocksOf,
+  INLINE_TAGS,
+  lineTag,
+  nestRuns,
+  type TextLine,
+} from '@/utils/shared/profile/bio';
 
 function inline(line: TextLine): ComponentChildren {
   if (line.runs.length === 0) return <br />;

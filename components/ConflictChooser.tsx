@@ -1,9 +1,9 @@
 /** A field changed both here and on the instance: the user picks which value stays. */
 import type { ComponentChildren } from 'preact';
-import type { Country } from '@/utils/api/schemas';
-import { t } from '@/utils/i18n';
-import { parseBio } from '@/utils/profile/bio';
-import type { Conflict } from '@/utils/profile/form';
+import type { Country } from '@/utils/shared/api/schemas';
+import { t } from '@/utils/shared/i18n';
+import { parseBio } from '@/utils/shared/profile/bio';
+import type { Conflict } from '@/utils/shared/profile/form';
 import { BioView } from './BioView';
 
 function shown(field: Conflict['field'], value: string | Country | null): ComponentChildren {

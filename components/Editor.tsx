@@ -1,11 +1,11 @@
 /** The quick editor: whose profile, the six editable fields, and Save. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { hostOf } from '@/utils/api/origin';
-import type { EditableField } from '@/utils/api/schemas';
-import { type MessageKey, t } from '@/utils/i18n';
-import { type EditorStart, type EditorTarget, getRecentUsers } from '@/utils/storage';
-import { sendMessage } from '@/utils/ui-messaging';
+import { sendMessage } from '@/utils/pages/messaging';
+import { hostOf } from '@/utils/shared/api/origin';
+import type { EditableField } from '@/utils/shared/api/schemas';
+import { type MessageKey, t } from '@/utils/shared/i18n';
+import { type EditorStart, type EditorTarget, getRecentUsers } from '@/utils/shared/storage';
 import { BioField } from './BioField';
 import { deferredModule } from './deferred';
 import { FIELD_LABELS } from './field-labels';

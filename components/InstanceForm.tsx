@@ -3,14 +3,14 @@
  * is only ever typed here; the page never reads it back.
  */
 import { useState } from 'preact/hooks';
-import type { ApiError } from '@/utils/api/errors';
-import { hostOf, normalizeInstanceOrigin } from '@/utils/api/origin';
-import { userIdFromToken } from '@/utils/api/token';
-import { requestHostAccess } from '@/utils/host-access';
-import { type MessageKey, t } from '@/utils/i18n';
-import type { InstanceSummary } from '@/utils/messaging';
-import { DEFAULT_ROUTE_PATTERNS } from '@/utils/storage';
-import { sendMessage } from '@/utils/ui-messaging';
+import { sendMessage } from '@/utils/pages/messaging';
+import type { ApiError } from '@/utils/shared/api/errors';
+import { hostOf, normalizeInstanceOrigin } from '@/utils/shared/api/origin';
+import { userIdFromToken } from '@/utils/shared/api/token';
+import { requestHostAccess } from '@/utils/shared/host-access';
+import { type MessageKey, t } from '@/utils/shared/i18n';
+import type { InstanceSummary } from '@/utils/shared/messaging';
+import { DEFAULT_ROUTE_PATTERNS } from '@/utils/shared/storage';
 
 interface Props {
   /** The instance being edited; absent when adding one. */

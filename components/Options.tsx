@@ -1,10 +1,10 @@
 /** The options page: onboarding on first run, then the instances and their access. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { hostOf } from '@/utils/api/origin';
-import { requestHostAccess } from '@/utils/host-access';
-import { t } from '@/utils/i18n';
-import type { InstanceSummary } from '@/utils/messaging';
-import { sendMessage } from '@/utils/ui-messaging';
+import { sendMessage } from '@/utils/pages/messaging';
+import { hostOf } from '@/utils/shared/api/origin';
+import { requestHostAccess } from '@/utils/shared/host-access';
+import { t } from '@/utils/shared/i18n';
+import type { InstanceSummary } from '@/utils/shared/messaging';
 import { InstanceForm } from './InstanceForm';
 
 type Editing = { origin: string } | 'new' | null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Profile } from '@/utils/api/schemas';
-import { t, uiLanguage } from '@/utils/i18n';
+import type { Profile } from '@/utils/shared/api/schemas';
+import { t, uiLanguage } from '@/utils/shared/i18n';
 
 interface Props {
   profile: Profile;

@@ -5,10 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
-import { EDITOR_REQUEST_KEY, type EditorRequest } from '@/utils/open-editor';
-import { pageTarget } from '@/utils/routes';
-import { type EditorTarget, getInstance } from '@/utils/storage';
+import { t } from '@/utils/shared/i18n';
+import { type EditorTarget, getEditorRequest, userForUrl, watchEditorRequest } from '@/utils/shared/storage';
 import { Editor } from './Editor';
 
 /** Requests older than this were for an earlier opening of the panel. */
@@ -16,26 +14,13 @@ const REQUEST_FRESH_MS = 10_000;
 
 async function activeTabTarget(): Promise<EditorTarget | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (!tab?.url) return null;
-  let url: URL;
-  try {
-    url = new URL(tab.url);
-  } catch {
-    return null;
-  }
-  const instance = await getInstance(url.origin);
-  const target = instance && pageTarget(url.pathname, instance.routePatterns);
-  if (!instance || !target) return null;
-  const userId = 'self' in target ? instance.userId : target.userId;
-  return userId === null ? null : { origin: instance.origin, userId };
+  return tab?.url ? userForUrl(tab.url) : null;
 }
 
 async function freshRequest(): Promise<EditorTarget | null> {
-  const stored = (await browser.storage.session.get(EDITOR_REQUEST_KEY))[EDITOR_REQUEST_KEY] as
-    | EditorRequest
-    | undefined;
-  return stored && Date.now() - stored.at < REQUEST_FRESH_MS
-    ? { origin: stored.origin, userId: stored.userId }
+  const request = await getEditorRequest();
+  return request && Date.now() - request.at < REQUEST_FRESH_MS
+    ? { origin: request.origin, userId: request.userId }
     : null;
 }
 
@@ -65,17 +50,15 @@ export function SidePanel() {
     const onUpdated = (_id: number, change: { url?: string }, tab: { active?: boolean }) => {
       if (change.url && tab.active) void fromTab();
     };
-    const onRequest = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const request = changes[EDITOR_REQUEST_KEY]?.newValue as EditorRequest | undefined;
-      if (area === 'session' && request) follow({ origin: request.origin, userId: request.userId });
-    };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
-    browser.storage.onChanged.addListener(onRequest);
+    const unwatch = watchEditorRequest((request) =>
+      follow({ origin: request.origin, userId: request.userId }),
+    );
     return () => {
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
-      browser.storage.onChanged.removeListener(onRequest);
+      unwatch();
     };
   }, [follow]);
 

@@ -1,7 +1,7 @@
 /** An error with what to do next. The user's draft is never touched by any of these. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiError } from '@/utils/api/errors';
-import { t } from '@/utils/i18n';
+import type { ApiError } from '@/utils/shared/api/errors';
+import { t } from '@/utils/shared/i18n';
 
 interface Props {
   error: ApiError;

@@ -1,6 +1,6 @@
 /** For admins: open any user's profile by id, or one edited recently. */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/shared/i18n';
 
 interface Props {
   currentUserId: number;

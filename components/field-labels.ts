@@ -1,4 +1,4 @@
-import type { MessageKey } from '@/utils/i18n';
+import type { MessageKey } from '@/utils/shared/i18n';
 
 /** The editable fields' labels, as message keys. */
 export const FIELD_LABELS = {

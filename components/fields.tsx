@@ -1,8 +1,8 @@
 /** Labelled form controls with inline errors and hints, wired for screen readers. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { uiLanguage } from '@/utils/i18n';
-import { type CountryOption, countryName, countryOptions } from '@/utils/profile/countries';
+import { uiLanguage } from '@/utils/shared/i18n';
+import { type CountryOption, countryName, countryOptions } from '@/utils/shared/profile/countries';
 
 interface FieldProps {
   id: string;

@@ -4,9 +4,9 @@
  * background, and keep the draft through every failure.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { ApiError } from '@/utils/api/errors';
-import type { EditableValues, Profile } from '@/utils/api/schemas';
+import { sendMessage } from '@/utils/pages/messaging';
+import type { ApiError } from '@/utils/shared/api/errors';
+import type { EditableValues, Profile } from '@/utils/shared/api/schemas';
 import {
   type Conflict,
   changedFields,
@@ -16,20 +16,19 @@ import {
   formFromValues,
   parseForm,
   rebase,
-} from '@/utils/profile/form';
+} from '@/utils/shared/profile/form';
 import {
   clearSaveStatus,
   type EditorStart,
   type EditorTarget,
   getCachedProfile,
-  getSaveStatus,
   type Instance,
   readEditorStart,
   removeDraft,
   type SaveStatus,
   saveDraft,
-} from '@/utils/storage';
-import { sendMessage } from '@/utils/ui-messaging';
+  watchSaveStatus,
+} from '@/utils/shared/storage';
 
 export type Notice = 'draftRestored' | 'refreshed' | 'saved' | 'savedWhileClosed' | null;
 
@@ -198,18 +197,13 @@ export function useEditor(requested: EditorTarget | null, opened?: EditorStart) 
   useEffect(() => {
     const target = state.target;
     if (!target) return;
-    const key = `save:${target.origin}:${target.userId}`;
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(key in changes) || !awaitingEarlierSave.current) return;
-      void getSaveStatus(target.origin, target.userId).then(async (status) => {
-        if (status?.state === 'saving') return;
-        const cached = await getCachedProfile(target.origin, target.userId);
+    return watchSaveStatus(target, (status) => {
+      if (!awaitingEarlierSave.current || status?.state === 'saving') return;
+      void getCachedProfile(target.origin, target.userId).then((cached) => {
         if (cached && status?.state === 'saved') applyProfile(cached.profile, target.origin);
         showSaveStatus(target, status);
       });
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    });
   }, [state.target, applyProfile, showSaveStatus]);
 
   const persistDraft = useCallback(async () => {

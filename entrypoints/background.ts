@@ -1,58 +1,44 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { injectIntoOpenTabs, syncContentScripts } from '@/utils/content-scripts';
-import { linkTarget, MENU_ID, syncContextMenu } from '@/utils/context-menu';
-import { createHandlers } from '@/utils/handlers';
-import { browserHostAccess } from '@/utils/host-access';
-import { createMessageRouter, isOpenEditorRequest } from '@/utils/messaging';
-import { openSidePanel, showEditor } from '@/utils/open-editor';
-import { syncPopupAddress } from '@/utils/popup-address';
-import { getInstance, migrateStorage, restrictLocalStorageToTrustedContexts } from '@/utils/storage';
+import { injectIntoOpenTabs, syncContentScripts } from '@/utils/background/content-scripts';
+import { MENU_ID, syncContextMenu } from '@/utils/background/context-menu';
+import { createEditorOpening } from '@/utils/background/editor-opening';
+import { createHandlers } from '@/utils/background/handlers';
+import { oneAtATime } from '@/utils/background/one-at-a-time';
+import { openSidePanel, showEditor } from '@/utils/background/open-editor';
+import { browserHostAccess } from '@/utils/shared/host-access';
+import { answeringListener, createMessageRouter } from '@/utils/shared/messaging';
+import { syncPopupAddress } from '@/utils/shared/popup-address';
+import {
+  getInstance,
+  migrateStorage,
+  restrictLocalStorageToTrustedContexts,
+  userForUrl,
+} from '@/utils/shared/storage';
 
 export default defineBackground(() => {
   const access = browserHostAccess;
-  // Side panels open only while the click that asked is still "now": started before routing.
-  const panelsOpening = new Map<number, Promise<boolean>>();
-  const handlers = createHandlers({
-    access,
-    openEditor: (origin, userId, tabId) => {
-      const panel = (tabId !== undefined && panelsOpening.get(tabId)) || openSidePanel(tabId);
-      if (tabId !== undefined) panelsOpening.delete(tabId);
-      return showEditor(origin, userId, panel);
-    },
-  });
-  const router = createMessageRouter(handlers, {
+  const editors = createEditorOpening(browser.runtime.id);
+  const router = createMessageRouter(createHandlers({ access, openEditor: editors.openEditor }), {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     isInstanceOrigin: async (origin) => (await getInstance(origin)) !== null,
   });
+  const answer = answeringListener(router);
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined && sender.id === browser.runtime.id && isOpenEditorRequest(message)) {
-      panelsOpening.set(tabId, openSidePanel(tabId));
-    }
-    const answer = router(message, sender);
-    if (!answer) return false;
-    // Answered through sendResponse: Chrome before 144 ignores a listener's returned promise.
-    void answer.then(sendResponse);
-    return true;
+    editors.onMessage(message, sender);
+    return answer(message, sender, sendResponse);
   });
 
   // The content script and the link menu follow the configured, granted instances. One sync
   // at a time: overlapping ones would register and unregister the same script at once.
-  let syncing: Promise<void> = Promise.resolve();
-  const sync = () => {
-    syncing = syncing
-      .then(() => Promise.all([syncContentScripts(access), syncContextMenu(access)]))
-      .then(
-        () => {},
-        (error: unknown) => console.error('Profile Quick Edit: could not update instance pages', error),
-      );
-    return syncing;
-  };
+  const sync = oneAtATime(
+    () => Promise.all([syncContentScripts(access), syncContextMenu(access)]),
+    (error) => console.error('Profile Quick Edit: could not update instance pages', error),
+  );
   browser.permissions.onAdded.addListener(() => void sync().then(() => injectIntoOpenTabs(access)));
   browser.permissions.onRemoved.addListener(sync);
-  // The toolbar popup's address names the signed-in user (see utils/popup-address.ts).
+  // The toolbar popup's address names the signed-in user (see utils/shared/popup-address.ts).
   const syncPopup = () =>
     syncPopupAddress().catch((error: unknown) =>
       console.error('Profile Quick Edit: could not update the popup address', error),
@@ -66,7 +52,7 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
     const panel = openSidePanel(tab?.id); // first: the click is the gesture that allows it
-    void linkTarget(info.linkUrl).then((target) => target && showEditor(target.origin, target.userId, panel));
+    void userForUrl(info.linkUrl).then((target) => target && showEditor(target.origin, target.userId, panel));
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type ClientOptions, createClient, normalizeToken, parseRetryAfter } from '@/utils/api/client';
-import { editableValues } from '@/utils/profile/form';
+import { type ClientOptions, createClient, normalizeToken, parseRetryAfter } from '@/utils/shared/api/client';
+import { editableValues } from '@/utils/shared/profile/form';
 import { createFakeFetch, type FakeAnswer, seedProfile } from './fake-fetch';
 
 const ORIGIN = 'https://hub.example';

@@ -8,9 +8,9 @@ import {
   normaliseRuns,
   parseBio,
   visibleLength,
-} from '@/utils/profile/bio';
-import { fromDelta, serialiseBio, toDelta } from '@/utils/profile/bio-editing';
-import { inertDocument } from '@/utils/profile/inert-html';
+} from '@/utils/shared/profile/bio';
+import { fromDelta, serialiseBio, toDelta } from '@/utils/shared/profile/bio-editing';
+import { inertDocument } from '@/utils/shared/profile/inert-html';
 
 /** Instance HTML → the editor's document → HTML, as a bio goes through the rich editor. */
 function throughEditor(html: string): string | null {

@@ -1,8 +1,8 @@
 /** Values unit tests build on: an instance as options saves it, an empty form, a draft; what is stored. */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { EditableValues } from '@/utils/api/schemas';
-import type { FormValues } from '@/utils/profile/form';
-import { DEFAULT_ROUTE_PATTERNS, type Draft, type Instance } from '@/utils/storage';
+import type { EditableValues } from '@/utils/shared/api/schemas';
+import type { FormValues } from '@/utils/shared/profile/form';
+import { DEFAULT_ROUTE_PATTERNS, type Draft, type Instance } from '@/utils/shared/storage';
 
 export const ORIGIN = 'https://hub.example';
 

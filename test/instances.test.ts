@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { userIdFromToken } from '@/utils/api/token';
-import { createHandlers } from '@/utils/handlers';
-import type { PayloadOf } from '@/utils/messaging';
+import { createHandlers } from '@/utils/background/handlers';
+import { getToken } from '@/utils/background/token-storage';
+import { userIdFromToken } from '@/utils/shared/api/token';
+import type { PayloadOf } from '@/utils/shared/messaging';
 import {
   addRecentUser,
   DEFAULT_ROUTE_PATTERNS,
@@ -10,10 +11,9 @@ import {
   getDraft,
   getInstance,
   getRecentUsers,
-  getToken,
   saveDraft,
   setCachedAvatar,
-} from '@/utils/storage';
+} from '@/utils/shared/storage';
 import { createFakeFetch, seedProfile } from './fake-fetch';
 import { aDraft, ORIGIN, storedEverywhere } from './fixtures';
 

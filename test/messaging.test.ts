@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { EditableValues } from '@/utils/api/schemas';
-import { createHandlers } from '@/utils/handlers';
-import { createMessageRouter, PROTOCOL, type SenderRules } from '@/utils/messaging';
-import { MAX_DESCRIPTION_LENGTH } from '@/utils/profile/fields';
+import { createHandlers } from '@/utils/background/handlers';
+import { setToken } from '@/utils/background/token-storage';
+import type { EditableValues } from '@/utils/shared/api/schemas';
+import { createMessageRouter, PROTOCOL, type SenderRules } from '@/utils/shared/messaging';
+import { MAX_DESCRIPTION_LENGTH } from '@/utils/shared/profile/fields';
 import {
   DEFAULT_ROUTE_PATTERNS,
   getCachedProfile,
@@ -13,8 +14,7 @@ import {
   getSaveStatus,
   saveDraft,
   saveInstance,
-  setToken,
-} from '@/utils/storage';
+} from '@/utils/shared/storage';
 import { createFakeFetch, seedProfile } from './fake-fetch';
 import { anInstance, EMPTY_FORM, ORIGIN } from './fixtures';
 

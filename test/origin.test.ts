@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { normalizeInstanceOrigin } from '@/utils/api/origin';
+import { normalizeInstanceOrigin } from '@/utils/shared/api/origin';
 import { record } from '../e2e/harness/report';
 
 /** Generated inputs checked, for the reliability summary. */

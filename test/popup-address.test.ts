@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { syncPopupAddress, usersInAddress } from '@/utils/popup-address';
-import { saveInstance, setActiveInstance } from '@/utils/storage';
+import { syncPopupAddress, usersInAddress } from '@/utils/shared/popup-address';
+import { saveInstance, setActiveInstance } from '@/utils/shared/storage';
 import { anInstance, ORIGIN } from './fixtures';
 
 beforeEach(() => fakeBrowser.reset());

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COUNTRY_CODES, countryFor, countryOptions } from '@/utils/profile/countries';
-import { MAX_DESCRIPTION_LENGTH, normaliseSocialUrl } from '@/utils/profile/fields';
-import { type FormValues, parseForm } from '@/utils/profile/form';
+import { COUNTRY_CODES, countryFor, countryOptions } from '@/utils/shared/profile/countries';
+import { MAX_DESCRIPTION_LENGTH, normaliseSocialUrl } from '@/utils/shared/profile/fields';
+import { type FormValues, parseForm } from '@/utils/shared/profile/form';
 import { record } from '../e2e/harness/report';
 import { EMPTY_FORM } from './fixtures';
 

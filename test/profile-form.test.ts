@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EditableValues } from '@/utils/api/schemas';
+import type { EditableValues } from '@/utils/shared/api/schemas';
 import {
   changedFields,
   editedFields,
@@ -7,7 +7,7 @@ import {
   mergeWithServer,
   parseForm,
   rebase,
-} from '@/utils/profile/form';
+} from '@/utils/shared/profile/form';
 
 const BASE: EditableValues = {
   description: 'Old bio',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageTarget, routePatternProblem } from '@/utils/routes';
+import { pageTarget, routePatternProblem } from '@/utils/shared/routes';
 
 const DEFAULTS = ['/users/:id', '/admin/users/:id'];
 

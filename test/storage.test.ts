@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { forgetInstance, getToken, setToken } from '@/utils/background/token-storage';
 import {
   addRecentUser,
   DEFAULT_ROUTE_PATTERNS,
@@ -8,18 +9,15 @@ import {
   getDraft,
   getInstances,
   getRecentUsers,
-  getToken,
   migrateStorage,
   readEditorStart,
-  removeInstance,
   SCHEMA_VERSION,
   saveDraft,
   saveInstance,
   setActiveInstance,
   setCachedAvatar,
   setCachedProfile,
-  setToken,
-} from '@/utils/storage';
+} from '@/utils/shared/storage';
 import { aDraft, anInstance, EMPTY_VALUES, ORIGIN, storedEverywhere } from './fixtures';
 
 const instance = anInstance();
@@ -95,7 +93,7 @@ describe('removing an instance', () => {
     await saveInstance({ ...instance, origin: 'https://keep.example' });
     await setToken('https://keep.example', 'kept', false);
 
-    await removeInstance(ORIGIN);
+    await forgetInstance(ORIGIN);
 
     const stored = await storedEverywhere();
     expect(stored).not.toContain('secret');

@@ -18,8 +18,8 @@ import List from 'quill/formats/list.js';
 import Strike from 'quill/formats/strike.js';
 import Underline from 'quill/formats/underline.js';
 import Clipboard from 'quill/modules/clipboard.js';
-import { t } from '@/utils/i18n';
-import type { BioLine } from '@/utils/profile/bio';
+import { t } from '@/utils/shared/i18n';
+import type { BioLine } from '@/utils/shared/profile/bio';
 import {
   type DeltaOp,
   fromDelta,
@@ -27,8 +27,8 @@ import {
   serialiseBio,
   toDelta,
   videoEmbedUrl,
-} from '@/utils/profile/bio-editing';
-import { withoutHandlers } from '@/utils/profile/inert-html';
+} from '@/utils/shared/profile/bio-editing';
+import { withoutHandlers } from '@/utils/shared/profile/inert-html';
 import { ICONS } from './icons';
 
 /** A video in the editor: a note naming its address, kept in the document and never loaded. */

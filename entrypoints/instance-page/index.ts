@@ -1,13 +1,13 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startEditButton } from '@/utils/content/edit-button';
-import { extensionAlive, sendFromContentScript } from '@/utils/content-messaging';
+import { extensionAlive, sendFromContentScript } from '@/utils/content/messaging';
 
 /** Set in this extension's own isolated world, invisible to the page: one run per page. */
 const STARTED = Symbol.for('profile-quick-edit.instance-page');
 
 /**
  * The script for instance pages. An unlisted script registered at runtime on granted instance
- * origins only (utils/content-scripts.ts): no manifest entry, no host permission at install, and
+ * origins only (utils/background/content-scripts.ts): no manifest entry, no host permission at install, and
  * no WXT content-script wrapper, which would bundle webextension-polyfill into every page.
  */
 export default defineUnlistedScript(async () => {

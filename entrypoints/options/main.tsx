@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
 import '@/assets/base.css';
-import { localisePage } from '@/utils/page-language';
+import { localisePage } from '@/utils/pages/page-language';
 import '@/assets/options.css';
 
 localisePage('optionsTitle');

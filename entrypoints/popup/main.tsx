@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { Editor } from '@/components/Editor';
 import '@/assets/base.css';
-import { localisePage } from '@/utils/page-language';
-import { usersInAddress } from '@/utils/popup-address';
-import { readEditorStart } from '@/utils/storage';
+import { localisePage } from '@/utils/pages/page-language';
+import { usersInAddress } from '@/utils/shared/popup-address';
+import { readEditorStart } from '@/utils/shared/storage';
 
 // `npm run bench` reports where the time before the first paint goes, from these marks.
 performance.mark('popup-scripts-evaluated');

@@ -9,9 +9,9 @@
  * Not on /admin/users, /, or any other page.
  */
 
-import { t } from '../i18n.ts';
-import type { ResultOf } from '../messaging.ts';
-import { type PageTarget, pageTarget } from '../routes.ts';
+import { t } from '../shared/i18n.ts';
+import type { ResultOf } from '../shared/messaging.ts';
+import { type PageTarget, pageTarget } from '../shared/routes.ts';
 import { onLocationChange } from './location.ts';
 
 export type PageConfig = Extract<ResultOf<'cs:getPageConfig'>, { ok: true }>['value'];

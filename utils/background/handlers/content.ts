@@ -1,8 +1,8 @@
 /** The little that content scripts on instance pages may ask for. */
-import { fail, ok } from '../api/errors.ts';
-import { t } from '../i18n.ts';
-import type { Handlers } from '../messaging.ts';
-import { getCachedProfile, getInstance } from '../storage.ts';
+import { fail, ok } from '../../shared/api/errors.ts';
+import { t } from '../../shared/i18n.ts';
+import type { Handlers } from '../../shared/messaging.ts';
+import { getCachedProfile, getInstance } from '../../shared/storage.ts';
 import type { HandlerContext } from './context.ts';
 
 export function contentHandlers(ctx: HandlerContext): Pick<Handlers, 'cs:getPageConfig' | 'cs:openEditor'> {

@@ -7,8 +7,10 @@ import {
   EDITABLE_FIELDS,
   type EditableField,
   type EditableValues,
+  type FieldValue,
   type Profile,
   type ProfileChanges,
+  sameValue,
 } from '../api/schemas.ts';
 import { countryFor } from './countries.ts';
 import { FIELD_NORMALISERS } from './fields.ts';
@@ -24,22 +26,12 @@ export function editableValues(profile: Pick<Profile, EditableField>): EditableV
 }
 
 export function formFromValues(values: EditableValues): FormValues {
-  return {
-    description: values.description ?? '',
-    twitterUrl: values.twitterUrl ?? '',
-    facebookUrl: values.facebookUrl ?? '',
-    instagramUrl: values.instagramUrl ?? '',
-    websiteUrl: values.websiteUrl ?? '',
-    country: values.country?.value ?? '',
-  };
-}
-
-type FieldValue = EditableValues[EditableField];
-
-/** Equal as the API sees it: countries by code. */
-export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
-  if (a && b && typeof a === 'object' && typeof b === 'object') return a.value === b.value;
-  return (a ?? null) === (b ?? null);
+  return Object.fromEntries(
+    EDITABLE_FIELDS.map((field) => {
+      const value = values[field];
+      return [field, (typeof value === 'object' ? value?.value : value) ?? ''];
+    }),
+  ) as FormValues;
 }
 
 export interface ParsedForm {

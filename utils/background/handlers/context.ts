@@ -3,27 +3,22 @@
  * that instance's auth, and the profile cache. Tokens are read here and go no further than
  * the client.
  */
-import { type Auth, type CreatorsHubClient, createClient } from '../api/client.ts';
-import { fail, ok, type Result } from '../api/errors.ts';
-import { hostOf } from '../api/origin.ts';
-import type { Profile } from '../api/schemas.ts';
-import { t } from '../i18n.ts';
-import type { ProfileView } from '../messaging.ts';
+import { type Auth, type CreatorsHubClient, createClient } from '../../shared/api/client.ts';
+import { fail, ok, type Result } from '../../shared/api/errors.ts';
+import { hostOf } from '../../shared/api/origin.ts';
+import type { Profile } from '../../shared/api/schemas.ts';
+import type { HostAccess } from '../../shared/host-access.ts';
+import { t } from '../../shared/i18n.ts';
+import type { ProfileView } from '../../shared/messaging.ts';
 import {
   addRecentUser,
   getActiveInstance,
   getInstance,
-  getToken,
   type Instance,
   setCachedProfile,
   updateInstance,
-} from '../storage.ts';
-
-/** The browser's host permissions, per instance origin. */
-export interface HostAccess {
-  isGranted(origin: string): Promise<boolean>;
-  revoke(origin: string): Promise<void>;
-}
+} from '../../shared/storage.ts';
+import { getToken } from '../token-storage.ts';
 
 export interface HandlerDeps {
   fetch?: typeof fetch;

@@ -1,13 +1,21 @@
 /**
  * Everything the extension keeps, typed and validated on read: a corrupt or outdated value falls
- * back to a safe default instead of breaking a screen. Tokens live in `storage.session` unless
- * the user asked to be remembered on this device; nothing is ever written to `storage.sync`.
+ * back to a safe default instead of breaking a screen. Nothing is ever written to `storage.sync`.
+ * Tokens are kept apart, by the background alone (utils/background/token-storage.ts).
  */
 import { defineExtensionStorage } from '@webext-core/storage';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { API_ERROR_KINDS } from './api/errors.ts';
-import { BooleanSchema, EditableValuesSchema, ProfileSchema, WholeNumberSchema } from './api/schemas.ts';
+import {
+  BooleanSchema,
+  EDITABLE_FIELDS,
+  type EditableField,
+  EditableValuesSchema,
+  ProfileSchema,
+  WholeNumberSchema,
+} from './api/schemas.ts';
+import { pageTarget } from './routes.ts';
 
 export const DEFAULT_ROUTE_PATTERNS = ['/users/:id', '/admin/users/:id'];
 
@@ -25,14 +33,12 @@ export type Instance = z.infer<typeof InstanceSchema>;
 
 /** What the user typed (form text per field), next to the server values it was typed over. */
 const DraftSchema = z.object({
-  form: z.object({
-    description: z.string(),
-    twitterUrl: z.string(),
-    facebookUrl: z.string(),
-    instagramUrl: z.string(),
-    websiteUrl: z.string(),
-    country: z.string(),
-  }),
+  form: z.object(
+    Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, z.string()])) as Record<
+      EditableField,
+      z.ZodMiniString
+    >,
+  ),
   base: EditableValuesSchema,
   editedAt: z.number(),
 });
@@ -46,7 +52,6 @@ interface LocalSchema {
   schemaVersion: number;
   instances: unknown;
   activeInstance: unknown;
-  [key: `token:${string}`]: unknown;
   [key: `draft:${InstanceKey}`]: unknown;
   [key: `cache:${InstanceKey}`]: unknown;
   [key: `recent:${string}`]: unknown;
@@ -54,7 +59,7 @@ interface LocalSchema {
   [key: `avatar:${InstanceKey}`]: unknown;
 }
 interface SessionSchema {
-  [key: `token:${string}`]: unknown;
+  editorRequest: unknown;
 }
 
 const local = defineExtensionStorage<LocalSchema>(browser.storage.local);
@@ -163,7 +168,10 @@ export async function setActiveInstance(origin: string): Promise<void> {
   await local.setItem('activeInstance', origin);
 }
 
-/** Forgets an instance and every trace of it: token (in every area), drafts, cache, recents. */
+/**
+ * Forgets an instance and what is kept for it: drafts, cache, recents (its token is the
+ * background's to forget, utils/background/token-storage.ts).
+ */
 export async function removeInstance(origin: string): Promise<void> {
   await local.setItem(
     'instances',
@@ -171,31 +179,11 @@ export async function removeInstance(origin: string): Promise<void> {
   );
   if ((await local.getItem('activeInstance')) === origin) await local.removeItem('activeInstance');
   // Exact matches only: `https://hub.example` must not take `https://hub.example.org` with it.
-  const belongs = (key: string) =>
-    key === `token:${origin}` || key === `recent:${origin}` || userRecordOf(key)?.origin === origin;
+  const belongs = (key: string) => key === `recent:${origin}` || userRecordOf(key)?.origin === origin;
   for (const area of [browser.storage.local, browser.storage.session, browser.storage.sync]) {
     const keys = Object.keys(await area.get(null)).filter(belongs);
     if (keys.length) await area.remove(keys);
   }
-}
-
-// ---- tokens ---------------------------------------------------------------------------------
-
-export async function getToken(origin: string): Promise<string | null> {
-  const key = `token:${origin}` as const;
-  return (await read(session.getItem(key), z.string())) ?? (await read(local.getItem(key), z.string()));
-}
-
-/** Stores the token in exactly one area: this device (`local`) only when remembered. */
-export async function setToken(origin: string, token: string, remember: boolean): Promise<void> {
-  const key = `token:${origin}` as const;
-  await (remember ? local : session).setItem(key, token);
-  await (remember ? session : local).removeItem(key);
-}
-
-export async function clearToken(origin: string): Promise<void> {
-  const key = `token:${origin}` as const;
-  await Promise.all([local.removeItem(key), session.removeItem(key)]);
 }
 
 // ---- per-user data: drafts, cache, recent users -------------------------------------------
@@ -257,6 +245,16 @@ export type SaveStatus = z.infer<typeof SaveStatusSchema>;
 
 export async function getSaveStatus(origin: string, userId: number): Promise<SaveStatus | null> {
   return read(local.getItem(`save:${userKey(origin, userId)}`), SaveStatusSchema);
+}
+
+/** Calls back with each new save status of a user, as the background records it. Returns the unwatch. */
+export function watchSaveStatus(
+  target: EditorTarget,
+  onStatus: (status: SaveStatus | null) => void,
+): () => void {
+  return local.onChange(`save:${userKey(target.origin, target.userId)}`, (value) =>
+    onStatus(valid(SaveStatusSchema, value)),
+  );
 }
 
 export async function setSaveStatus(origin: string, userId: number, status: SaveStatus): Promise<void> {
@@ -327,4 +325,41 @@ export async function getRecentUsers(origin: string): Promise<number[]> {
 export async function addRecentUser(origin: string, userId: number): Promise<void> {
   const recent = (await getRecentUsers(origin)).filter((id) => id !== userId);
   await local.setItem(`recent:${origin}`, [userId, ...recent].slice(0, MAX_RECENT_USERS));
+}
+
+/** The user of an instance a page address shows (a user page, or the own-profile page), if any. */
+export async function userForUrl(address: string): Promise<EditorTarget | null> {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return null;
+  }
+  const instance = await getInstance(url.origin);
+  const target = instance && pageTarget(url.pathname, instance.routePatterns);
+  if (!instance || !target) return null;
+  const userId = 'self' in target ? instance.userId : target.userId;
+  return userId === null ? null : { origin: instance.origin, userId };
+}
+
+// ---- the editor request: which user the side panel shows ------------------------------------
+
+const EditorRequestSchema = z.object({ origin: z.string(), userId: WholeNumberSchema, at: z.number() });
+/** Written by the background when a button or menu asks for a user; read by the side panel. */
+export type EditorRequest = z.infer<typeof EditorRequestSchema>;
+
+export async function setEditorRequest(request: EditorRequest): Promise<void> {
+  await session.setItem('editorRequest', request);
+}
+
+export async function getEditorRequest(): Promise<EditorRequest | null> {
+  return read(session.getItem('editorRequest'), EditorRequestSchema);
+}
+
+/** Calls back with each new editor request. Returns the unwatch. */
+export function watchEditorRequest(onRequest: (request: EditorRequest) => void): () => void {
+  return session.onChange('editorRequest', (value) => {
+    const request = valid(EditorRequestSchema, value);
+    if (request) onRequest(request);
+  });
 }

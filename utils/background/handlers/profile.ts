@@ -1,10 +1,10 @@
 /** Reading and saving profiles for the editor pages. */
-import type { AvatarChange, CreatorsHubClient, UserRef } from '../api/client.ts';
-import { fail, ok, type Result } from '../api/errors.ts';
-import type { EditableValues, ProfileChanges } from '../api/schemas.ts';
-import type { Handlers, SaveOutcome } from '../messaging.ts';
-import { avatarFileProblem } from '../profile/avatar.ts';
-import { editableValues, mergeWithServer } from '../profile/form.ts';
+import type { AvatarChange, CreatorsHubClient, UserRef } from '../../shared/api/client.ts';
+import { fail, ok, type Result } from '../../shared/api/errors.ts';
+import type { EditableValues, ProfileChanges } from '../../shared/api/schemas.ts';
+import type { Handlers, SaveOutcome } from '../../shared/messaging.ts';
+import { avatarFileProblem } from '../../shared/profile/avatar.ts';
+import { editableValues, mergeWithServer } from '../../shared/profile/form.ts';
 import {
   clearSaveStatus,
   getDraft,
@@ -13,7 +13,7 @@ import {
   setCachedAvatar,
   setSaveStatus,
   updateInstance,
-} from '../storage.ts';
+} from '../../shared/storage.ts';
 import type { HandlerContext } from './context.ts';
 
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {

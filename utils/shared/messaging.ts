@@ -3,7 +3,7 @@
  * declares the schema of its payload and of its result; the background checks both before a
  * handler runs, and checks each result against its schema before it leaves. Types are named by
  * direction: `ui:` from extension pages, `cs:` from content scripts. Senders import only the
- * types from here (`ui-messaging.ts`, `content-messaging.ts`), so the schemas stay in the
+ * types from here (`utils/pages/messaging.ts`, `utils/content/messaging.ts`), so the schemas stay in the
  * background's bundle.
  */
 import type { Browser } from 'wxt/browser';
@@ -303,5 +303,24 @@ export function createMessageRouter(handlers: Handlers, rules: SenderRules) {
             error: { kind: 'invalidResponse', message: t('errUnexpectedAnswer') },
           };
     })();
+  };
+}
+
+/**
+ * The router as a `runtime.onMessage` listener that answers through `sendResponse`: Chrome before
+ * 144 ignores a promise a listener returns. Messages of other protocols get no answer from here.
+ */
+export function answeringListener(
+  route: (message: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown> | undefined,
+) {
+  return (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (answer: unknown) => void,
+  ): boolean => {
+    const answer = route(message, sender);
+    if (!answer) return false;
+    void answer.then(sendResponse);
+    return true;
   };
 }

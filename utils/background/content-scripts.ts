@@ -4,9 +4,9 @@
  * after any change to instances or permissions.
  */
 import { browser } from 'wxt/browser';
-import type { HostAccess } from './handlers/index.ts';
-import { hostPattern } from './host-access.ts';
-import { getInstances } from './storage.ts';
+import type { HostAccess } from '../shared/host-access.ts';
+import { hostPattern } from '../shared/host-access.ts';
+import { getInstances } from '../shared/storage.ts';
 
 const SCRIPT_ID = 'instance-pages';
 const SCRIPT_FILE = '/instance-page.js';

@@ -3,15 +3,7 @@
  * small extension window. Never UI inside the instance's page.
  */
 import { browser } from 'wxt/browser';
-
-/** Which user the side panel should show: written by the background, read by the panel. */
-export const EDITOR_REQUEST_KEY = 'editorRequest';
-
-export interface EditorRequest {
-  origin: string;
-  userId: number;
-  at: number;
-}
+import { setEditorRequest } from '../shared/storage.ts';
 
 interface ChromeSidePanel {
   open(options: { tabId: number }): Promise<void>;
@@ -51,8 +43,7 @@ export function editorWindowUrl(origin: string, userId: number): string {
 
 /** Shows `userId` in the side panel being opened, or in a window when there is none. */
 export async function showEditor(origin: string, userId: number, panel: Promise<boolean>): Promise<void> {
-  const request: EditorRequest = { origin, userId, at: Date.now() };
-  await browser.storage.session.set({ [EDITOR_REQUEST_KEY]: request });
+  await setEditorRequest({ origin, userId, at: Date.now() });
   if (await panel) return;
   await browser.windows.create({
     url: editorWindowUrl(origin, userId),

@@ -1,26 +1,23 @@
 /** Setting up instances from options: save, test, detect the user, remove every trace. */
-import { normalizeToken } from '../api/client.ts';
-import { fail, ok, type Result } from '../api/errors.ts';
-import { normalizeInstanceOrigin } from '../api/origin.ts';
-import { userIdFromToken } from '../api/token.ts';
-import { t } from '../i18n.ts';
-import type { Handlers, PayloadOf } from '../messaging.ts';
-import { routePatternProblem } from '../routes.ts';
+import { normalizeToken } from '../../shared/api/client.ts';
+import { fail, ok, type Result } from '../../shared/api/errors.ts';
+import { normalizeInstanceOrigin } from '../../shared/api/origin.ts';
+import { userIdFromToken } from '../../shared/api/token.ts';
+import { t } from '../../shared/i18n.ts';
+import type { Handlers, PayloadOf } from '../../shared/messaging.ts';
+import { routePatternProblem } from '../../shared/routes.ts';
 import {
-  clearToken,
   DEFAULT_ROUTE_PATTERNS,
   getActiveInstance,
   getInstance,
   getInstances,
-  getToken,
   type Instance,
   originsWithDrafts,
-  removeInstance,
   saveInstance,
   setActiveInstance,
-  setToken,
   updateInstance,
-} from '../storage.ts';
+} from '../../shared/storage.ts';
+import { clearToken, forgetInstance, getToken, setToken } from '../token-storage.ts';
 import type { HandlerContext } from './context.ts';
 
 type InstanceHandlers = Pick<
@@ -87,7 +84,7 @@ export function instanceHandlers(ctx: HandlerContext): InstanceHandlers {
       if (!valid.ok) return valid;
       const { instance, token } = valid.value;
       if (input.previousOrigin && input.previousOrigin !== instance.origin) {
-        await removeInstance(input.previousOrigin);
+        await forgetInstance(input.previousOrigin);
         await ctx.deps.access.revoke(input.previousOrigin);
       }
       const first = (await getInstances()).length === 0;
@@ -139,7 +136,7 @@ export function instanceHandlers(ctx: HandlerContext): InstanceHandlers {
     },
 
     async 'ui:removeInstance'({ origin }) {
-      await removeInstance(origin);
+      await forgetInstance(origin);
       await ctx.deps.access.revoke(origin);
       return ok({ removed: true as const });
     },

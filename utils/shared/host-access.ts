@@ -3,7 +3,12 @@
  * match patterns cannot carry one), so a grant for http://localhost:4815 covers localhost.
  */
 import { browser } from 'wxt/browser';
-import type { HostAccess } from './handlers/index.ts';
+
+/** The browser's host permissions, per instance origin (a stand-in in tests). */
+export interface HostAccess {
+  isGranted(origin: string): Promise<boolean>;
+  revoke(origin: string): Promise<void>;
+}
 
 export function hostPattern(origin: string): string {
   const { protocol, hostname } = new URL(origin);

@@ -3,7 +3,7 @@
  * i18n API (English, German, Polish). The browser's own `i18n` is used directly: it is
  * synchronous in every context, including the page script, which carries no polyfill.
  */
-import type messages from '../assets/public/_locales/en/messages.json';
+import type messages from '../../assets/public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof messages;
 

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { linkTarget } from '@/utils/context-menu';
-import { saveInstance } from '@/utils/storage';
+import { saveInstance, userForUrl } from '@/utils/shared/storage';
 import { anInstance, ORIGIN } from './fixtures';
 
 beforeEach(async () => {
@@ -9,7 +8,7 @@ beforeEach(async () => {
   await saveInstance(anInstance());
 });
 
-describe('“Edit this profile” on links', () => {
+describe('the instance user a page or link address shows (side panel, “Edit this profile” on links)', () => {
   it.each([
     [`${ORIGIN}/users/7`, { origin: ORIGIN, userId: 7 }],
     [`${ORIGIN}/admin/users/12?tab=1`, { origin: ORIGIN, userId: 12 }],
@@ -18,6 +17,6 @@ describe('“Edit this profile” on links', () => {
     ['https://elsewhere.example/users/7', null],
     ['not a url', null],
   ])('%s → %j', async (link, target) => {
-    expect(await linkTarget(link)).toEqual(target);
+    expect(await userForUrl(link)).toEqual(target);
   });
 });

@@ -3,7 +3,7 @@
  * (the background validates everything it receives) and no webextension-polyfill: both browsers'
  * own `runtime` already returns promises in Manifest V3, and the script must stay tiny.
  */
-import type { Envelope, MessageType, PayloadOf, PROTOCOL, ResultOf } from './messaging.ts';
+import type { Envelope, MessageType, PayloadOf, PROTOCOL, ResultOf } from '../shared/messaging.ts';
 
 type ContentMessage = Extract<MessageType, `cs:${string}`>;
 

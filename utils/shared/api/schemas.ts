@@ -109,3 +109,10 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type EditableValues = z.infer<typeof EditableValuesSchema>;
 /** A PUT body: only the fields the user changed. */
 export type ProfileChanges = Partial<EditableValues>;
+export type FieldValue = EditableValues[EditableField];
+
+/** Equal as the API sees it: countries by code. */
+export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  if (a && b && typeof a === 'object' && typeof b === 'object') return a.value === b.value;
+  return (a ?? null) === (b ?? null);
+}

@@ -4,8 +4,8 @@
  * bundled here.
  */
 import { browser } from 'wxt/browser';
-import { t } from './i18n.ts';
-import type { Envelope, MessageType, PayloadOf, PROTOCOL, ResultOf } from './messaging.ts';
+import { t } from '../shared/i18n.ts';
+import type { Envelope, MessageType, PayloadOf, PROTOCOL, ResultOf } from '../shared/messaging.ts';
 
 type PageMessage = Extract<MessageType, `ui:${string}`>;
 

@@ -4,7 +4,6 @@
  */
 import * as z from 'zod/mini';
 import { t } from '../i18n.ts';
-import { sameValue } from '../profile/form.ts';
 import { type ApiError, fail, ok, type Result } from './errors.ts';
 import { hostOf } from './origin.ts';
 import {
@@ -15,6 +14,7 @@ import {
   type ProfileChanges,
   PutProfileResponseSchema,
   SessionUserResponseSchema,
+  sameValue,
 } from './schemas.ts';
 
 /** `info` is the seed's `/user/{id}/info`; `profileInfo` the later `/user/{id}/profile/info`. */
