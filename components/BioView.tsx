@@ -12,6 +12,9 @@ import {
   nestRuns,
   type TextLine,
 } from '@/utils/shared/profile/bio';
+import { addIndentStyles } from './indent-styles';
+
+addIndentStyles();
 
 function inline(line: TextLine): ComponentChildren {
   if (line.runs.length === 0) return <br />;

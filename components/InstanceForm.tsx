@@ -9,8 +9,9 @@ import { hostOf, normalizeInstanceOrigin } from '@/utils/shared/api/origin';
 import { userIdFromToken } from '@/utils/shared/api/token';
 import { requestHostAccess } from '@/utils/shared/host-access';
 import { type MessageKey, t } from '@/utils/shared/i18n';
-import type { InstanceSummary } from '@/utils/shared/messaging';
-import { DEFAULT_ROUTE_PATTERNS } from '@/utils/shared/storage';
+import type { InstanceSummary, PayloadOf, ResultOf } from '@/utils/shared/messaging';
+import { DEFAULT_ROUTE_PATTERNS, type Instance } from '@/utils/shared/storage';
+import { FieldMessage } from './fields';
 
 interface Props {
   /** The instance being edited; absent when adding one. */
@@ -32,6 +33,11 @@ const ERROR_TITLES: Partial<Record<ApiError['kind'], MessageKey>> = {
   rateLimited: 'titleRateLimited',
   notConfigured: 'titleNotSetUp',
 };
+
+const AUTH_MODES = [
+  ['token', 'apiToken'],
+  ['session', 'browserSession'],
+] as const satisfies readonly (readonly [Instance['authMode'], MessageKey])[];
 
 export function InstanceForm({ existing, onSaved, onCancel }: Props) {
   const [address, setAddress] = useState(existing?.origin ?? '');
@@ -126,17 +132,23 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
     });
   }
 
-  function onTest() {
+  /** Saves, then asks the background `type` about the saved instance; shows what went wrong, if anything. */
+  function askAboutSaved<T extends 'ui:testConnection' | 'ui:detectUserId'>(
+    type: T,
+    onAnswer: (value: Extract<ResultOf<T>, { ok: true }>['value']) => void,
+  ) {
     if (!checkLocally()) return;
     void run(async () => {
       const origin = await save();
       if (!origin) return;
-      const result = await sendMessage('ui:testConnection', { origin });
-      if (!result.ok) {
-        setOutcome({ kind: 'error', error: result.error });
-        return;
-      }
-      const { name, username, userId: id } = result.value;
+      const result = await sendMessage(type, { origin } as PayloadOf<T>);
+      if (result.ok) onAnswer(result.value as Extract<ResultOf<T>, { ok: true }>['value']);
+      else setOutcome({ kind: 'error', error: result.error });
+    });
+  }
+
+  function onTest() {
+    askAboutSaved('ui:testConnection', ({ name, username, userId: id }) => {
       setUserId(String(id));
       setOutcome({
         kind: 'ok',
@@ -146,18 +158,10 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
   }
 
   function onDetect() {
-    if (!checkLocally()) return;
-    void run(async () => {
-      const origin = await save();
-      if (!origin) return;
-      const result = await sendMessage('ui:detectUserId', { origin });
-      if (!result.ok) {
-        setOutcome({ kind: 'error', error: result.error });
-        return;
-      }
-      setUserId(String(result.value.userId));
+    askAboutSaved('ui:detectUserId', ({ userId: id, source }) => {
+      setUserId(String(id));
       const found = { session: 'foundUserSession', me: 'foundUserMe', token: 'foundUserToken' } as const;
-      setOutcome({ kind: 'ok', message: t(found[result.value.source], result.value.userId) });
+      setOutcome({ kind: 'ok', message: t(found[source], id) });
     });
   }
 
@@ -189,24 +193,12 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
 
       <fieldset class="auth-choice">
         <legend>{t('signInWith')}</legend>
-        <label>
-          <input
-            type="radio"
-            name="auth"
-            checked={authMode === 'token'}
-            onChange={() => setAuthMode('token')}
-          />
-          {t('apiToken')}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="auth"
-            checked={authMode === 'session'}
-            onChange={() => setAuthMode('session')}
-          />
-          {t('browserSession')}
-        </label>
+        {AUTH_MODES.map(([mode, label]) => (
+          <label key={mode}>
+            <input type="radio" name="auth" checked={authMode === mode} onChange={() => setAuthMode(mode)} />
+            {t(label)}
+          </label>
+        ))}
       </fieldset>
 
       {authMode === 'token' ? (
@@ -224,9 +216,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
               aria-describedby="api-token-message"
               onInput={(event) => onTokenInput(event.currentTarget.value)}
             />
-            <p id="api-token-message" class={fieldErrors.token ? 'field-error' : 'field-hint'}>
-              {fieldErrors.token ?? t('tokenHint')}
-            </p>
+            <FieldMessage id="api-token-message" error={fieldErrors.token} hint={t('tokenHint')} />
           </div>
           <label class="checkbox">
             <input
@@ -265,9 +255,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
             {t('detect')}
           </button>
         </div>
-        <p id="user-id-message" class={fieldErrors.userId ? 'field-error' : 'field-hint'}>
-          {fieldErrors.userId ?? t('userIdHint')}
-        </p>
+        <FieldMessage id="user-id-message" error={fieldErrors.userId} hint={t('userIdHint')} />
       </div>
 
       <details class="advanced">
@@ -281,9 +269,11 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
             aria-describedby="route-patterns-message"
             onInput={(event) => setRoutes(event.currentTarget.value)}
           />
-          <p id="route-patterns-message" class={fieldErrors.routePatterns ? 'field-error' : 'field-hint'}>
-            {fieldErrors.routePatterns ?? t('routesHint')}
-          </p>
+          <FieldMessage
+            id="route-patterns-message"
+            error={fieldErrors.routePatterns}
+            hint={t('routesHint')}
+          />
         </div>
       </details>
 

@@ -13,6 +13,16 @@ interface FieldProps {
   onInput(value: string): void;
 }
 
+/** A field's error, or else its hint, which the field names in aria-describedby. */
+export function FieldMessage({ id, error, hint }: { id: string; error?: string; hint?: ComponentChildren }) {
+  if (!error && !hint) return null;
+  return (
+    <p id={id} class={error ? 'field-error' : 'field-hint'}>
+      {error ?? hint}
+    </p>
+  );
+}
+
 function FieldShell({
   id,
   label,
@@ -24,15 +34,7 @@ function FieldShell({
     <div class={`field${error ? ' field-invalid' : ''}`}>
       <label for={id}>{label}</label>
       {children}
-      {error ? (
-        <p class="field-error" id={`${id}-message`}>
-          {error}
-        </p>
-      ) : hint ? (
-        <p class="field-hint" id={`${id}-message`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldMessage id={`${id}-message`} error={error} hint={hint} />
     </div>
   );
 }

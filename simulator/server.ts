@@ -51,14 +51,10 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-const EDITABLE_FIELDS = [
-  'description',
-  'twitterUrl',
-  'facebookUrl',
-  'instagramUrl',
-  'websiteUrl',
-  'country',
-] as const;
+/** The documented PUT payload, restated here: the simulator is the API's, not the extension's. */
+const EDITABLE_FIELDS = new Set(
+  'description twitterUrl facebookUrl instagramUrl websiteUrl country'.split(' '),
+);
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const USER_ROUTE =
   /^\/api\/public\/user\/(me|\d+)\/(info|profile\/info|profile\/avatar|profile\/updateAvatarFile|profile\/updateAvatarBytes)$/;
@@ -116,7 +112,7 @@ function validateChanges(body: unknown): Partial<Profile> {
   }
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
-    if (!(EDITABLE_FIELDS as readonly string[]).includes(key)) {
+    if (!EDITABLE_FIELDS.has(key)) {
       throw new HttpError(400, `Field '${key}' cannot be updated`);
     }
     const valid = key === 'country' ? isCountry(value) : isNullableString(value);

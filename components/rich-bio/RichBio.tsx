@@ -29,7 +29,8 @@ import {
   videoEmbedUrl,
 } from '@/utils/shared/profile/bio-editing';
 import { withoutHandlers } from '@/utils/shared/profile/inert-html';
-import { ICONS } from './icons';
+import { addIndentStyles } from '../indent-styles';
+import { Icon } from './icons';
 
 /** A video in the editor: a note naming its address, kept in the document and never loaded. */
 class VideoPlaceholder extends BlockEmbed {
@@ -80,6 +81,8 @@ Quill.register(
   },
   true,
 );
+addIndentStyles();
+
 const BIO_EDITABLE_MARK = 'bio-editable';
 const FORMATS = [
   'bold',
@@ -266,34 +269,34 @@ export default function RichBio({ id, labelId, describedBy, invalid, lines, html
     { label: t('bioStrike'), glyph: 'S', pressed: (f) => f.strike === true, run: toggle('strike') },
     {
       label: t('bioQuote'),
-      glyph: ICONS.quote,
+      glyph: <Icon name="quote" />,
       pressed: (f) => f.blockquote === true,
       run: toggle('blockquote'),
     },
     {
       label: t('bioNumbered'),
-      glyph: ICONS.numbered,
+      glyph: <Icon name="numbered" />,
       pressed: (f) => f.list === 'ordered',
       run: toggle('list', 'ordered'),
     },
     {
       label: t('bioBulleted'),
-      glyph: ICONS.bulleted,
+      glyph: <Icon name="bulleted" />,
       pressed: (f) => f.list === 'bullet',
       run: toggle('list', 'bullet'),
     },
-    { label: t('bioOutdent'), glyph: ICONS.outdent, run: indentBy(-1) },
-    { label: t('bioIndent'), glyph: ICONS.indent, run: indentBy(1) },
+    { label: t('bioOutdent'), glyph: <Icon name="outdent" />, run: indentBy(-1) },
+    { label: t('bioIndent'), glyph: <Icon name="indent" />, run: indentBy(1) },
     {
       label: t('bioLink'),
-      glyph: ICONS.link,
+      glyph: <Icon name="link" />,
       pressed: (f) => typeof f.link === 'string',
       run: () => openDialog('link'),
     },
-    { label: t('bioVideoButton'), glyph: ICONS.video, run: () => openDialog('video') },
+    { label: t('bioVideoButton'), glyph: <Icon name="video" />, run: () => openDialog('video') },
     {
       label: t('bioClean'),
-      glyph: ICONS.clean,
+      glyph: <Icon name="clean" />,
       run: (quill) => {
         const range = quill.getSelection(true);
         if (range.length > 0) quill.removeFormat(range.index, range.length, 'user');
