@@ -62,9 +62,9 @@ describe(`${BROWSER_KIND}: a hostile instance page`, () => {
       ],
       ['all attack steps ran', report.steps.length === 5 && report.steps.every((s) => !s.includes(':'))],
     ];
-    for (const [name, blocked] of checks) record({ kind: 'hostile', browser: BROWSER_KIND, name, blocked });
+    for (const [name] of checks) record({ kind: 'hostile', browser: BROWSER_KIND, name });
     const exposed = report.found.pageText.includes(token) || report.found.pageStorage.includes(token);
-    record({ kind: 'tokenCheck', where: `${BROWSER_KIND}: hostile page DOM and storage`, exposed });
+    record({ kind: 'tokenCheck', where: `${BROWSER_KIND}: hostile page DOM and storage` });
 
     expect(Object.fromEntries(checks)).toEqual(Object.fromEntries(checks.map(([name]) => [name, true])));
     expect(exposed).toBe(false);

@@ -5,11 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { type Evidence, RELIABILITY_LOG } from '../e2e/harness/report.ts';
+import type { Evidence } from '../e2e/harness/report.ts';
 
 const RESULTS = '.output/test-results';
+rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
-rmSync(RELIABILITY_LOG, { force: true });
 
 interface Counts {
   passed: number;
@@ -83,33 +83,59 @@ for (const step of steps) {
   }
 }
 
-/** The reliability and security figures the tests recorded, and whether each is at its goal. */
+interface AssertionResult {
+  status: string;
+  meta?: { reliability?: Evidence[]; inputsChecked?: number };
+}
+
+/** Every test that ran, with its outcome and the evidence it attached (see e2e/harness/report.ts). */
+function testResults(): AssertionResult[] {
+  return steps
+    .filter((step) => step.counted)
+    .flatMap((step) => {
+      try {
+        const report = JSON.parse(
+          readFileSync(path.join(RESULTS, `${step.name.replace(' ', '-')}.json`), 'utf8'),
+        );
+        return (report.testResults as { assertionResults: AssertionResult[] }[]).flatMap(
+          (file) => file.assertionResults,
+        );
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * The reliability and security figures, from the tests' outcomes: a case is handled, blocked or
+ * not exposed only when the test that checked it passed.
+ */
 function reliabilitySummary(): { line: string; atGoal: boolean } {
-  let evidence: Evidence[] = [];
-  try {
-    evidence = readFileSync(RELIABILITY_LOG, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Evidence);
-  } catch {
-    // No evidence: every figure below reads as missing.
-  }
-  const faults = evidence.filter((e) => e.kind === 'fault');
-  const kept = faults.filter((e) => e.keptDraft).length;
-  const doubleSaves = faults.filter((e) => e.puts > 1).length;
-  const badInput = evidence.reduce((sum, e) => sum + (e.kind === 'badInput' ? e.cases : 0), 0);
-  const hostile = evidence.filter((e) => e.kind === 'hostile');
-  const blocked = hostile.filter((e) => e.blocked).length;
-  const tokenChecks = evidence.filter((e) => e.kind === 'tokenCheck');
-  const exposures = tokenChecks.filter((e) => e.exposed).length;
+  const cases = testResults().flatMap((test) =>
+    (test.meta?.reliability ?? []).map((evidence) => ({ evidence, passed: test.status === 'passed' })),
+  );
+  const of = <K extends Evidence['kind']>(kind: K) =>
+    cases.filter(
+      (c): c is { evidence: Extract<Evidence, { kind: K }>; passed: boolean } => c.evidence.kind === kind,
+    );
+  const faults = of('fault');
+  const handled = faults.filter((c) => c.passed).length;
+  const doubleSaves = faults.filter((c) => c.evidence.puts > 1).length;
+  const badInput = testResults()
+    .filter((test) => test.status === 'passed')
+    .reduce((sum, test) => sum + (test.meta?.inputsChecked ?? 0), 0);
+  const hostile = of('hostile');
+  const blocked = hostile.filter((c) => c.passed).length;
+  const tokenChecks = of('tokenCheck');
+  const exposures = tokenChecks.filter((c) => !c.passed).length;
   return {
     line:
-      `faults: ${kept}/${faults.length} kept the draft, ${doubleSaves} double saves; ` +
+      `faults: ${handled}/${faults.length} handled (draft kept, or saved once), ${doubleSaves} double saves; ` +
       `bad input: ${badInput} cases; hostile: ${blocked}/${hostile.length} blocked; ` +
-      `token exposures: ${exposures}`,
+      `token exposures: ${exposures} in ${tokenChecks.length} checks`,
     atGoal:
       faults.length > 0 &&
-      kept === faults.length &&
+      handled === faults.length &&
       doubleSaves === 0 &&
       badInput > 0 &&
       hostile.length > 0 &&

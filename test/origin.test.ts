@@ -1,11 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { normalizeInstanceOrigin } from '@/utils/shared/api/origin';
-import { record } from '../e2e/harness/report';
-
-/** Generated inputs checked, for the reliability summary. */
-let cases = 0;
-afterAll(() => record({ kind: 'badInput', cases }));
+import { countInput } from '../e2e/harness/report';
 
 const VALID_ORIGIN = /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)$/;
 
@@ -48,7 +44,7 @@ describe('normalizeInstanceOrigin', () => {
           fc.webUrl().map((u) => u.replace(/^https?:\/\//, '')),
         ),
         (input) => {
-          cases++;
+          countInput();
           const result = normalizeInstanceOrigin(input);
           if (result.ok) expect(result.value).toMatch(VALID_ORIGIN);
           else expect(result.error.message.length).toBeGreaterThan(10);
@@ -64,7 +60,7 @@ describe('normalizeInstanceOrigin', () => {
         fc.oneof(fc.domain(), fc.constantFrom('localhost', '127.0.0.1')),
         fc.option(fc.integer({ min: 1, max: 65535 })),
         (host, port) => {
-          cases++;
+          countInput();
           const address = `http://${host}${port ? `:${port}` : ''}/`;
           const result = normalizeInstanceOrigin(address);
           const local = host === 'localhost' || host === '127.0.0.1';
@@ -77,7 +73,7 @@ describe('normalizeInstanceOrigin', () => {
   it('keeps every https web URL as its origin', () => {
     fc.assert(
       fc.property(fc.webUrl({ validSchemes: ['https'] }), (url) => {
-        cases++;
+        countInput();
         const result = normalizeInstanceOrigin(url);
         if (result.ok) expect(result.value).toBe(new URL(url).origin);
       }),

@@ -1,14 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES, countryFor, countryOptions } from '@/utils/shared/profile/countries';
 import { MAX_DESCRIPTION_LENGTH, normaliseSocialUrl } from '@/utils/shared/profile/fields';
 import { type FormValues, parseForm } from '@/utils/shared/profile/form';
-import { record } from '../e2e/harness/report';
+import { countInput } from '../e2e/harness/report';
 import { EMPTY_FORM } from './fixtures';
-
-/** Generated inputs checked, for the reliability summary. */
-let cases = 0;
-afterAll(() => record({ kind: 'badInput', cases }));
 
 describe('social fields', () => {
   it.each([
@@ -53,7 +49,7 @@ describe('social fields', () => {
     );
     fc.assert(
       fc.property(fc.constantFrom(...fields), inputs, (field, input) => {
-        cases++;
+        countInput();
         const result = normaliseSocialUrl(field, input);
         if (result.ok && result.value !== null) expect(new URL(result.value).protocol).toBe('https:');
       }),
@@ -67,7 +63,7 @@ describe('description', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }), (text) => {
         fc.pre(text.trim() !== '');
-        cases++;
+        countInput();
         expect(parseForm({ ...EMPTY_FORM, description: text }).values.description).toBe(text);
       }),
     );
@@ -118,7 +114,7 @@ describe('country', () => {
       fc.property(
         fc.record({ ...Object.fromEntries(Object.keys(EMPTY_FORM).map((k) => [k, fc.string()])) }),
         (form) => {
-          cases++;
+          countInput();
           parseForm(form as FormValues);
         },
       ),
