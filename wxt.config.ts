@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { marked } from 'marked';
 import type { Alias, Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
@@ -96,6 +98,23 @@ function lodashGlobalObject(): Plugin {
   };
 }
 
+/**
+ * The privacy page (entrypoints/privacy/) is PRIVACY.md, rendered at build time, so the policy in
+ * the repository and the one inside the extension are the same text, readable offline.
+ */
+function privacyPolicyPage(): Plugin {
+  return {
+    name: 'profile-quick-edit:privacy-policy-page',
+    transformIndexHtml(html) {
+      if (!html.includes('<!-- PRIVACY.md -->')) return html;
+      const policy = marked.parse(readFileSync(path.resolve(import.meta.dirname, 'PRIVACY.md'), 'utf8'), {
+        async: false,
+      });
+      return html.replace('<!-- PRIVACY.md -->', policy);
+    },
+  };
+}
+
 export default defineConfig({
   imports: false,
   publicDir: 'assets/public',
@@ -125,7 +144,7 @@ export default defineConfig({
         ...RICH_EDITOR_ALIASES,
       ],
     },
-    plugins: [withoutPreactInnerHtml(), lodashGlobalObject(), stylesInPages()],
+    plugins: [withoutPreactInnerHtml(), lodashGlobalObject(), privacyPolicyPage(), stylesInPages()],
   }),
   // `wxt build --analyze` (used by `npm run bench`) writes per-module sizes as JSON.
   analysis: { template: 'raw-data', outputFile: '.output/analysis/stats.json', keepArtifacts: true },
@@ -166,7 +185,10 @@ export default defineConfig({
             gecko: {
               id: 'profile-quick-edit@creatorshub-tools.org',
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // What leaves the browser, to the instance the user connects: see store/firefox-data-collection.md.
+              data_collection_permissions: {
+                required: ['authenticationInfo', 'personallyIdentifyingInfo', 'locationInfo'],
+              },
             },
             // Firefox for Android understands data_collection_permissions from 142 on.
             gecko_android: { strict_min_version: '142.0' },

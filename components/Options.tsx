@@ -122,6 +122,11 @@ export function Options() {
           />
         </section>
       )}
+      <footer class="options-footer">
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          {t('privacyPolicy')}
+        </a>
+      </footer>
     </main>
   );
 }

@@ -40,6 +40,16 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     return page;
   }
 
+  it('links to the privacy policy, which ships inside the extension', async () => {
+    const options = await openOptions();
+    await clickButton(options, 'Privacy policy');
+    const policy = await browser.waitForPage((url) => url === `${browser.extensionOrigin}/privacy.html`);
+    await waitForText(policy, 'What it keeps, and where');
+    await waitForText(policy, 'Deleting it');
+    await policy.close();
+    await options.close();
+  });
+
   it('opens onboarding on install; URL + token → Grant → Test connection names the user → the popup works', async () => {
     await expect.poll(() => browser.pageUrls()).toContainEqual(expect.stringMatching(/\/options\.html$/));
     const options = await openOptions();

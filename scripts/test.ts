@@ -37,6 +37,8 @@ const steps: { name: string; command: string[]; env?: Record<string, string>; co
     command: ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--warnings-as-errors'],
   },
   { name: 'audit', command: vitest('audit', ['--project', 'audit']), counted: true },
+  // What Mozilla's reviewers do: rebuild the Firefox package from the sources zip.
+  { name: 'sources', command: ['npm', 'run', '--silent', 'verify:sources'] },
   { name: 'e2e build', command: ['npm', 'run', '--silent', 'build:e2e'] },
   {
     name: 'e2e chromium',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { askedFor, justifiedPermissions } from '../store-texts.ts';
 
 const BUILDS = ['chrome-mv3', 'firefox-mv3'] as const;
 
@@ -35,6 +36,11 @@ describe.each(BUILDS)('production manifest: %s', (build) => {
     expect(manifest(build).permissions).toEqual(expected);
   });
 
+  it('asks for nothing store/permissions.md does not justify', () => {
+    const justified = justifiedPermissions();
+    expect(askedFor(manifest(build)).filter((permission) => !justified.has(permission))).toEqual([]);
+  });
+
   it('offers a shortcut that opens the editor', () => {
     expect(manifest(build).commands._execute_action.suggested_key.default).toBe('Alt+Shift+P');
   });
@@ -55,12 +61,14 @@ describe('chrome manifest', () => {
 });
 
 describe('firefox manifest', () => {
-  it('declares its gecko id, minimum version and data collection', () => {
+  it('declares its gecko id, minimum version and the data that leaves the browser (store/firefox-data-collection.md)', () => {
     const { gecko } = manifest('firefox-mv3').browser_specific_settings;
     expect(gecko).toMatchObject({
       id: 'profile-quick-edit@creatorshub-tools.org',
       strict_min_version: '140.0',
-      data_collection_permissions: { required: ['none'] },
+      data_collection_permissions: {
+        required: ['authenticationInfo', 'personallyIdentifyingInfo', 'locationInfo'],
+      },
     });
     expect(manifest('firefox-mv3').background).toEqual({ scripts: ['background.js'] });
   });
