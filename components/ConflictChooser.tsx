@@ -1,16 +1,7 @@
 /** A field changed both here and on the instance: the user picks which value stays. */
-import type { ComponentChildren } from 'preact';
-import type { Country } from '@/utils/shared/api/schemas';
 import { t } from '@/utils/shared/i18n';
-import { parseBio } from '@/utils/shared/profile/bio';
 import type { Conflict } from '@/utils/shared/profile/form';
-import { BioView } from './BioView';
-
-function shown(field: Conflict['field'], value: string | Country | null): ComponentChildren {
-  if (value === null || value === '') return t('conflictEmpty');
-  if (typeof value !== 'string') return value.label;
-  return field === 'description' ? <BioView lines={parseBio(value).lines} /> : value;
-}
+import { FieldValue } from './FieldValue';
 
 interface Props {
   conflicts: Conflict[];
@@ -31,11 +22,15 @@ export function ConflictChooser({ conflicts, host, labelOf, onChoose }: Props) {
             <legend>{label}</legend>
             <div class="conflict-side">
               <strong>{t('conflictYours')}</strong>{' '}
-              <div class="conflict-value">{shown(conflict.field, conflict.mine)}</div>
+              <div class="conflict-value">
+                <FieldValue field={conflict.field} value={conflict.mine} />
+              </div>
             </div>
             <div class="conflict-side">
               <strong>{t('conflictTheirs', host)}</strong>{' '}
-              <div class="conflict-value">{shown(conflict.field, conflict.theirs)}</div>
+              <div class="conflict-value">
+                <FieldValue field={conflict.field} value={conflict.theirs} />
+              </div>
             </div>
             <div class="banner-actions">
               <button type="button" onClick={() => onChoose(conflict, 'mine')}>

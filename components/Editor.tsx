@@ -25,6 +25,7 @@ const NOTICES = {
   refreshed: 'noticeRefreshed',
   saved: 'noticeSaved',
   savedWhileClosed: 'noticeSavedWhileClosed',
+  restored: 'noticeRestored',
 } as const satisfies Record<Exclude<Notice, null>, MessageKey>;
 
 interface Props {
@@ -147,6 +148,13 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
       {state.notice && (
         <div class="banner banner-info" role="status">
           <p>{t(NOTICES[state.notice])}</p>
+          {state.notice === 'saved' && (
+            <div class="banner-actions">
+              <button type="button" onClick={() => void editor.undoLastSave()}>
+                {t('undo')}
+              </button>
+            </div>
+          )}
         </div>
       )}
       {state.conflicts.length > 0 && extras && (
@@ -202,6 +210,14 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
         <p class="visually-hidden" role="status">
           {t('loadingProfile')}
         </p>
+      )}
+      {extras && profile && editing && (
+        <extras.SaveHistory
+          target={editing}
+          profileVersion={profile.updatedAt}
+          labelOf={(field) => t(FIELD_LABELS[field])}
+          onRestore={editor.restore}
+        />
       )}
       {extras && origin && state.target && (editingOther || profile?.user?.role?.privileges?.userManage) && (
         <extras.UserSwitcher

@@ -4,5 +4,6 @@
  */
 export { AvatarEditor } from './AvatarEditor';
 export { ConflictChooser } from './ConflictChooser';
+export { SaveHistory } from './SaveHistory';
 export { StatusBanner } from './StatusBanner';
 export { UserSwitcher } from './UserSwitcher';

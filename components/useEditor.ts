@@ -16,21 +16,24 @@ import {
   formFromValues,
   parseForm,
   rebase,
+  withValues,
 } from '@/utils/shared/profile/form';
 import {
   clearSaveStatus,
   type EditorStart,
   type EditorTarget,
   getCachedProfile,
+  getHistory,
   type Instance,
   readEditorStart,
   removeDraft,
+  type SaveRecord,
   type SaveStatus,
   saveDraft,
   watchSaveStatus,
 } from '@/utils/shared/storage';
 
-export type Notice = 'draftRestored' | 'refreshed' | 'saved' | 'savedWhileClosed' | null;
+export type Notice = 'draftRestored' | 'refreshed' | 'saved' | 'savedWhileClosed' | 'restored' | null;
 
 export interface EditorState {
   instance: Instance | null;
@@ -311,6 +314,34 @@ export function useEditor(requested: EditorTarget | null, opened?: EditorStart) 
     [persistDraft],
   );
 
+  /** Puts the values from before a save back into the form, as an edit to review and save. */
+  const restore = useCallback(
+    (record: SaveRecord, notice: Notice = 'restored') => {
+      const before = Object.fromEntries(
+        Object.entries(record.changes).map(([field, change]) => [field, change?.before ?? null]),
+      ) as Partial<EditableValues>;
+      const current = stateRef.current;
+      if (!current.form) return;
+      const form = withValues(current.form, before);
+      // Kept in step now, not on the next render: an undo saves this form straight away.
+      stateRef.current = { ...current, form, notice };
+      setState((previous) => ({ ...previous, form, notice }));
+      clearTimeout(draftTimer.current);
+      void persistDraft();
+    },
+    [persistDraft],
+  );
+
+  /** Undoes the last save: its earlier values go back through the same save as any edit. */
+  const undoLastSave = useCallback(async () => {
+    const { target } = stateRef.current;
+    if (!target) return false;
+    const [last] = await getHistory(target.origin, target.userId);
+    if (!last) return false;
+    restore(last, null);
+    return save();
+  }, [restore, save]);
+
   const discard = useCallback(async () => {
     const { target, profile } = stateRef.current;
     if (!target || !profile) return;
@@ -339,5 +370,7 @@ export function useEditor(requested: EditorTarget | null, opened?: EditorStart) 
     retry,
     resolveConflict,
     setAvatarUrl,
+    restore,
+    undoLastSave,
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
 import {
+  byName,
   check,
   clearExtensionStorage,
   clickButton,
@@ -42,8 +43,14 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
 
   it('links to the privacy policy, which ships inside the extension', async () => {
     const options = await openOptions();
-    await clickButton(options, 'Privacy policy');
-    const policy = await browser.waitForPage((url) => url === `${browser.extensionOrigin}/privacy.html`);
+    const link = await byName(options, 'Privacy policy', 'a');
+    const address = await options.evaluate(
+      (selector) => (document.querySelector(selector) as HTMLAnchorElement).href,
+      link,
+    );
+    expect(address).toBe(`${browser.extensionOrigin}/privacy.html`);
+    // Opened as the link does, in a tab of its own.
+    const policy = await openExtensionPage(browser, 'privacy.html');
     await waitForText(policy, 'What it keeps, and where');
     await waitForText(policy, 'Deleting it');
     await policy.close();
@@ -140,11 +147,15 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     expect(requests.at(-1)?.authorization).toBe(`Bearer ${instance.tokens.get(MIRA)}`);
   });
 
-  it('removing an instance leaves no trace of its token in local, session or sync storage', async () => {
+  it('removing an instance leaves no trace of its token or its history in local, session or sync storage', async () => {
     const token = instance.tokens.get(MIRA) ?? '';
     await configureInstance(browser, { origin: instance.origin, userId: MIRA, token, remember: true });
     // A second copy in the session area too: removal must find both.
     const popup = await openPopup(browser);
+    await fillField(popup, 'Website', 'mira.example');
+    await clickButton(popup, 'Save');
+    await waitForText(popup, 'Saved.');
+    expect(await storedEverywhere(browser)).toContain('history:');
     await fillField(popup, 'Description', 'An unsaved draft');
     await new Promise((resolve) => setTimeout(resolve, 400));
     await popup.close();
@@ -161,5 +172,6 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     expect(stored).not.toContain(token);
     expect(stored).not.toContain('token:');
     expect(stored).not.toContain('draft:');
+    expect(stored).not.toContain('history:');
   });
 });

@@ -10,6 +10,7 @@ import {
   DEFAULT_ROUTE_PATTERNS,
   getCachedProfile,
   getDraft,
+  getHistory,
   getInstance,
   getSaveStatus,
   saveDraft,
@@ -232,6 +233,16 @@ describe('saving', () => {
     expect(fake.calls[1]?.body).toEqual({ description: 'New' });
     expect(JSON.stringify(result)).not.toContain(TOKEN);
     expect(await getSaveStatus(ORIGIN, 6)).toMatchObject({ state: 'saved' });
+  });
+
+  it('adds the save to the user’s history: the instance’s values before and after, for the fields sent', async () => {
+    const { fake, send } = setup();
+    fake.answer('GET', SEED, { status: 200, body: { profile: seedProfile() } });
+    fake.answer('PUT', SEED, { status: 200, body: { updatedProfile: seedProfile({ description: 'New' }) } });
+    await save(send, { description: 'New' });
+    expect(await getHistory(ORIGIN, 6)).toEqual([
+      { at: 42, changes: { description: { before: null, after: 'New' } } },
+    ]);
   });
 
   it('merges server changes to other fields silently', async () => {

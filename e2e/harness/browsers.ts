@@ -68,6 +68,12 @@ export interface ExtensionBrowser {
   errors: string[];
   /** Stops the extension's background worker, as the browser does to idle ones (Chromium only). */
   stopBackground?(): Promise<void>;
+  /**
+   * Quits the browser and starts it again on the same profile, as a person does: what the
+   * extension keeps in `storage.local` is still there, `storage.session` is not. Use the browser
+   * it returns; this one is closed.
+   */
+  restart(): Promise<ExtensionBrowser>;
   close(): Promise<void>;
 }
 
@@ -175,11 +181,14 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The browser's interface language (Chromium), which the extension follows. */
   language?: string;
+  /** A profile to start on again (a restart); a new one when absent. */
+  profile?: string;
 }
 
-async function launchChromium({ headless = true, language }: LaunchOptions): Promise<ExtensionBrowser> {
+async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const { headless = true, language } = options;
   const dir = extensionDir('chromium');
-  const profile = await mkdtemp(path.join(tmpdir(), 'pqe-chromium-'));
+  const profile = options.profile ?? (await mkdtemp(path.join(tmpdir(), 'pqe-chromium-')));
   const context: PlaywrightContext = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless,
@@ -231,12 +240,17 @@ async function launchChromium({ headless = true, language }: LaunchOptions): Pro
       await cdp.detach();
       return targetInfos.map((target) => target.url);
     },
+    restart: async () => {
+      await context.close();
+      return launchChromium({ ...options, profile });
+    },
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
-  await settled(extension);
+  // A restart installs nothing: no onboarding page opens.
+  if (!options.profile) await settled(extension);
   return extension;
 }
 
@@ -260,16 +274,21 @@ async function poll<T>(find: () => Promise<T | undefined>): Promise<T> {
   throw new Error('Timed out waiting for a page');
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profile = options.profile ?? (await mkdtemp(path.join(tmpdir(), 'pqe-firefox-')));
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
+    userDataDir: profile,
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'extensions.webextOptionalPermissionPrompts': false,
+      // The add-on is installed afresh at each start (automation installs it temporarily): its
+      // storage stays, as a permanently installed add-on's does across restarts.
+      'extensions.webextensions.keepStorageOnUninstall': true,
     },
   });
   await browser.installExtension(extensionDir('firefox'));
@@ -289,7 +308,14 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       return puppeteerPage(page, errors);
     },
     allTargetUrls: async () => Promise.all((await browser.pages()).map(whereIs)),
-    close: () => browser.close(),
+    restart: async () => {
+      await browser.close();
+      return launchFirefox({ ...options, profile });
+    },
+    close: async () => {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
   };
   await settled(extension);
   return extension;
@@ -299,5 +325,5 @@ export function launchExtensionBrowser(
   kind: BrowserKind = BROWSER_KIND,
   options: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
-  return kind === 'firefox' ? launchFirefox() : launchChromium(options);
+  return kind === 'firefox' ? launchFirefox(options) : launchChromium(options);
 }

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { API_ERROR_KINDS } from './api/errors.ts';
 import {
   BooleanSchema,
+  CountrySchema,
   EDITABLE_FIELDS,
   type EditableField,
   EditableValuesSchema,
@@ -57,6 +58,7 @@ interface LocalSchema {
   [key: `recent:${string}`]: unknown;
   [key: `save:${InstanceKey}`]: unknown;
   [key: `avatar:${InstanceKey}`]: unknown;
+  [key: `history:${InstanceKey}`]: unknown;
 }
 interface SessionSchema {
   editorRequest: unknown;
@@ -193,8 +195,11 @@ function userKey(origin: string, userId: number): InstanceKey {
 }
 
 /** What is kept per user, each under `<kind>:<origin>:<userId>`. */
-const USER_RECORD_KINDS = ['draft', 'cache', 'save', 'avatar'] as const;
+const USER_RECORD_KINDS = ['draft', 'cache', 'save', 'avatar', 'history'] as const;
 type UserRecordKind = (typeof USER_RECORD_KINDS)[number];
+/** What an editor reads as it opens; the history is read later, when it is shown or needed. */
+const START_RECORD_KINDS = ['draft', 'cache', 'save', 'avatar'] as const;
+type StartRecordKind = (typeof START_RECORD_KINDS)[number];
 
 /** The kind and origin of a per-user record's key (origins may hold a port's colon), else null. */
 function userRecordOf(key: string): { kind: UserRecordKind; origin: string } | null {
@@ -280,10 +285,10 @@ export interface EditorTarget {
 }
 
 /** The keys of what is kept for one user. */
-function userRecordKeys({ origin, userId }: EditorTarget): Record<UserRecordKind, string> {
+function userRecordKeys({ origin, userId }: EditorTarget): Record<StartRecordKind, string> {
   const key = userKey(origin, userId);
-  return Object.fromEntries(USER_RECORD_KINDS.map((kind) => [kind, `${kind}:${key}`])) as Record<
-    UserRecordKind,
+  return Object.fromEntries(START_RECORD_KINDS.map((kind) => [kind, `${kind}:${key}`])) as Record<
+    StartRecordKind,
     string
   >;
 }
@@ -362,4 +367,69 @@ export function watchEditorRequest(onRequest: (request: EditorRequest) => void):
     const request = valid(EditorRequestSchema, value);
     if (request) onRequest(request);
   });
+}
+
+// ---- history: the saves made from this browser, per user, to undo or restore -----------------
+
+/** Saves kept per user, newest kept. */
+export const MAX_SAVES_PER_USER = 20;
+/** Stored history for all users together, as JSON characters: the oldest saves go first. */
+export const MAX_HISTORY_SIZE = 256 * 1024;
+
+const FieldValueSchema = z.nullable(z.union([z.string(), CountrySchema]));
+const FieldChangeSchema = z.object({ before: FieldValueSchema, after: FieldValueSchema });
+const SaveRecordSchema = z.object({
+  at: z.number(),
+  /** The fields the save changed, with the instance's values before and after it. */
+  changes: z.object(
+    Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, z.optional(FieldChangeSchema)])) as Record<
+      EditableField,
+      z.ZodMiniOptional<typeof FieldChangeSchema>
+    >,
+  ),
+});
+export type SaveRecord = z.infer<typeof SaveRecordSchema>;
+
+function historyKey(origin: string, userId: number) {
+  return `history:${userKey(origin, userId)}` as const;
+}
+
+/** Records as stored, oldest first; a damaged one is left out, the others are kept. */
+function readRecords(stored: unknown): SaveRecord[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((item) => valid(SaveRecordSchema, item) ?? []).sort((a, b) => a.at - b.at);
+}
+
+/** The saves of a user made from this browser, newest first. */
+export async function getHistory(origin: string, userId: number): Promise<SaveRecord[]> {
+  return readRecords(await local.getItem(historyKey(origin, userId))).reverse();
+}
+
+/**
+ * Adds a confirmed save. Each user keeps the last MAX_SAVES_PER_USER; all users' history together
+ * stays within MAX_HISTORY_SIZE, the oldest saves of any user going first.
+ */
+export async function addToHistory(origin: string, userId: number, record: SaveRecord): Promise<void> {
+  const key = historyKey(origin, userId);
+  const stored = await browser.storage.local.get(null);
+  const histories = new Map(
+    Object.entries(stored)
+      .filter(([name]) => userRecordOf(name)?.kind === 'history')
+      .map(([name, value]) => [name, readRecords(value)]),
+  );
+  histories.set(key, [...(histories.get(key) ?? []), record].slice(-MAX_SAVES_PER_USER));
+  const size = () =>
+    [...histories.values()].reduce((sum, records) => sum + JSON.stringify(records).length, 0);
+  while (size() > MAX_HISTORY_SIZE) {
+    const [oldest] = [...histories]
+      .filter(([, records]) => records.length > 0)
+      .sort(([, a], [, b]) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0));
+    if (!oldest) break;
+    histories.set(oldest[0], oldest[1].slice(1));
+  }
+  const emptied = [...histories].filter(([, records]) => records.length === 0).map(([name]) => name);
+  await browser.storage.local.set(
+    Object.fromEntries([...histories].filter(([, records]) => records.length > 0)),
+  );
+  if (emptied.length > 0) await browser.storage.local.remove(emptied);
 }

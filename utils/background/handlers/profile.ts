@@ -1,11 +1,12 @@
 /** Reading and saving profiles for the editor pages. */
 import type { AvatarChange, CreatorsHubClient, UserRef } from '../../shared/api/client.ts';
 import { fail, ok, type Result } from '../../shared/api/errors.ts';
-import type { EditableValues, ProfileChanges } from '../../shared/api/schemas.ts';
+import { EDITABLE_FIELDS, type EditableValues, type ProfileChanges } from '../../shared/api/schemas.ts';
 import type { Handlers, SaveOutcome } from '../../shared/messaging.ts';
 import { avatarFileProblem } from '../../shared/profile/avatar.ts';
 import { editableValues, mergeWithServer } from '../../shared/profile/form.ts';
 import {
+  addToHistory,
   clearSaveStatus,
   getDraft,
   type Instance,
@@ -45,7 +46,18 @@ export function profileHandlers(
       return ok({ status: 'saved', view: await ctx.remember(instance, current.value) });
     }
     const saved = await client.updateProfile(userId, merge.changes);
-    return saved.ok ? ok({ status: 'saved', view: await ctx.remember(instance, saved.value) }) : saved;
+    if (!saved.ok) return saved;
+    // The history holds what the instance had before and has after, for the fields this save sent.
+    const before = editableValues(current.value);
+    const after = editableValues(saved.value);
+    const fields = EDITABLE_FIELDS.filter((field) => field in merge.changes);
+    await addToHistory(instance.origin, userId, {
+      at: ctx.now(),
+      changes: Object.fromEntries(
+        fields.map((field) => [field, { before: before[field], after: after[field] }]),
+      ),
+    });
+    return ok({ status: 'saved', view: await ctx.remember(instance, saved.value) });
   }
 
   return {

@@ -34,6 +34,13 @@ export function formFromValues(values: EditableValues): FormValues {
   ) as FormValues;
 }
 
+/** The form with some fields set from API values (as a history record holds them), the rest as they were. */
+export function withValues(form: FormValues, values: Partial<EditableValues>): FormValues {
+  const text = formFromValues(values as EditableValues);
+  const fields = EDITABLE_FIELDS.filter((field) => field in values);
+  return { ...form, ...Object.fromEntries(fields.map((field) => [field, text[field]])) };
+}
+
 export interface ParsedForm {
   /** The API value of every valid field. */
   values: Partial<EditableValues>;
