@@ -122,7 +122,11 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
       {profile ? (
         <ProfileHeader profile={profile} avatarUrl={state.avatarUrl} host={host} />
       ) : (
-        <div class="skeleton-header" aria-hidden="true" />
+        <>
+          {/* Until a profile is in (or when none could be read), the page is still named. */}
+          <h1 class="visually-hidden">{t('extName')}</h1>
+          <div class="skeleton-header" aria-hidden="true" />
+        </>
       )}
       {editingOther && profile && (
         <p class="editing-other" role="note">

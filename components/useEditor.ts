@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { sendMessage } from '@/utils/pages/messaging';
 import type { ApiError } from '@/utils/shared/api/errors';
 import type { EditableValues, Profile } from '@/utils/shared/api/schemas';
+import { t } from '@/utils/shared/i18n';
 import {
   type Conflict,
   changedFields,
@@ -160,7 +161,10 @@ export function useEditor(requested: EditorTarget | null, opened?: EditorStart) 
       update({
         saving: false,
         notice: status.state === 'saved' ? 'savedWhileClosed' : stateRef.current.notice,
-        error: status.state === 'failed' && status.error ? status.error : stateRef.current.error,
+        error:
+          status.state === 'failed' && status.error
+            ? { ...status.error, message: t('errEarlierSaveFailed') }
+            : stateRef.current.error,
       });
       void clearSaveStatus(target.origin, target.userId);
     },

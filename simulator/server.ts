@@ -23,8 +23,13 @@ export interface Fault {
   path: string;
   status?: number;
   delayMs?: number;
-  /** Replace the body: invalid JSON, an HTML error page, a valid JSON of the wrong shape, 5 MB. */
-  body?: 'malformed' | 'html' | 'wrongShape' | 'huge';
+  /**
+   * Replace the body: invalid JSON, an HTML error page, a valid JSON of the wrong shape, 5 MB, or
+   * an error that repeats the request's Authorization header.
+   */
+  body?: 'malformed' | 'html' | 'wrongShape' | 'huge' | 'echoAuthorization';
+  /** A Location header, for redirects. */
+  location?: string;
   retryAfter?: string;
   /** Close the socket without answering, before or after the request takes effect. */
   drop?: 'beforeApply' | 'afterApply';
@@ -259,9 +264,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   /** Answers a request as a fault says instead of as the API would. */
-  function sendFault(res: ServerResponse, fault: Fault): number {
+  function sendFault(req: IncomingMessage, res: ServerResponse, fault: Fault): number {
     const status = fault.status ?? 200;
-    const headers: Record<string, string> = fault.retryAfter ? { 'retry-after': fault.retryAfter } : {};
+    const headers: Record<string, string> = {
+      ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+      ...(fault.location ? { location: fault.location } : {}),
+    };
     if (fault.body === 'html') {
       res.writeHead(status, { 'content-type': 'text/html', ...headers });
       res.end(HTML_ERROR_PAGE);
@@ -272,6 +280,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       send(res, status, { data: [{ unexpected: true }] }, headers);
     } else if (fault.body === 'huge') {
       send(res, status, { profile: null, padding: 'x'.repeat(MAX_BODY_BYTES) }, headers);
+    } else if (fault.body === 'echoAuthorization') {
+      send(res, status, { error: `rejected credential ${req.headers.authorization ?? ''}` }, headers);
     } else {
       send(res, status, { error: `Simulated ${status}` }, headers);
     }
@@ -380,7 +390,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (fault?.drop === 'beforeApply') return dropMidAnswer(res);
     if (fault && (fault.status !== undefined || fault.body)) {
-      entry.status = sendFault(res, fault);
+      entry.status = sendFault(req, res, fault);
       return;
     }
     if (fault?.drop === 'afterApply') {

@@ -168,10 +168,34 @@ describe('error kinds', () => {
     }
   });
 
-  it('treats a redirect to the login page as an expired session', async () => {
+  it('treats a redirect of a session request (to the sign-in page) as an expired session', async () => {
     const { client, fake } = setup({ auth: { mode: 'session' } });
-    fake.answer('GET', SEED_PATH, { status: 200, text: '<html><form>Sign in', redirected: true });
+    fake.answer('GET', SEED_PATH, { redirectTo: 'https://hub.example/login' });
     expect(await client.getProfile(6)).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+  });
+
+  it('follows no redirect: a read or a save sent elsewhere is an error, and nothing is read or saved', async () => {
+    const { client, fake } = setup();
+    fake.answer('GET', SEED_PATH, { redirectTo: 'https://elsewhere.example/api/public/user/6/info' });
+    fake.answer('PUT', SEED_PATH, { redirectTo: 'https://elsewhere.example/api/public/user/6/info' });
+    for (const result of [await client.getProfile(6), await client.updateProfile(6, { description: 'x' })]) {
+      expect(result).toMatchObject({ ok: false, error: { kind: 'invalidResponse', field: 'redirect' } });
+      expect(!result.ok && result.error.message).toContain('Nothing was read or saved there');
+    }
+    expect(fake.calls.filter((call) => call.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('never shows the token, or anything shaped like a credential, that a server echoes in its error', async () => {
+    const { client, fake } = setup();
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VySWQiOjZ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+    fake.answer('PUT', SEED_PATH, {
+      status: 400,
+      body: { error: `rejected credential Bearer ${TOKEN} (${jwt})` },
+    });
+    const result = await client.updateProfile(6, { description: 'x' });
+    expect(!result.ok && result.error.message).toContain('rejected credential');
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+    expect(JSON.stringify(result)).not.toContain(jwt);
   });
 
   it('refuses oversized answers', async () => {

@@ -1,7 +1,9 @@
 /** A scripted stand-in for `fetch`: answers are queued per "METHOD path", calls are recorded. */
 
 export type FakeAnswer =
-  | { status: number; body?: unknown; text?: string; headers?: Record<string, string>; redirected?: boolean }
+  | { status: number; body?: unknown; text?: string; headers?: Record<string, string> }
+  /** A 307 to `location`: a browser follows it unless the request says `redirect: 'manual'`. */
+  | { redirectTo: string }
   | 'network'
   | 'timeout';
 
@@ -43,10 +45,19 @@ export function createFakeFetch(origin = 'https://hub.example') {
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     }
+    if ('redirectTo' in next) {
+      if (init.redirect !== 'manual') throw new TypeError(`followed a redirect to ${next.redirectTo}`);
+      // What a browser hands over for a redirect it did not follow: nothing to read.
+      return {
+        type: 'opaqueredirect',
+        status: 0,
+        ok: false,
+        headers: new Headers(),
+        text: async () => '',
+      } as Response;
+    }
     const text = next.text ?? JSON.stringify(next.body ?? {});
-    const response = new Response(text, { status: next.status, headers: next.headers });
-    if (next.redirected) Object.defineProperty(response, 'redirected', { value: true });
-    return response;
+    return new Response(text, { status: next.status, headers: next.headers });
   };
 
   return { fetch: fetch as typeof globalThis.fetch, answer, calls };

@@ -243,7 +243,8 @@ export async function setCachedAvatar(origin: string, userId: number, url: strin
 const SaveStatusSchema = z.object({
   state: z.literal(['saving', 'saved', 'failed']),
   at: z.number(),
-  error: z.optional(z.object({ kind: z.literal(API_ERROR_KINDS), message: z.string() })),
+  /** What went wrong, as a kind and an HTTP status: no text from a server is stored. */
+  error: z.optional(z.object({ kind: z.literal(API_ERROR_KINDS), status: z.optional(z.number()) })),
 });
 /** The last save the background ran for a user: the popup may have closed before it ended. */
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;

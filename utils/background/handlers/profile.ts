@@ -106,8 +106,8 @@ export function profileHandlers(
       await setSaveStatus(origin, userId, { state: 'saving', at: ctx.now() });
       const outcome = await saveMerged(client, instance, userId, changes, base);
       if (!outcome.ok) {
-        const { kind, message } = outcome.error;
-        await setSaveStatus(origin, userId, { state: 'failed', at: ctx.now(), error: { kind, message } });
+        const { kind, status } = outcome.error;
+        await setSaveStatus(origin, userId, { state: 'failed', at: ctx.now(), error: { kind, status } });
         return outcome;
       }
       if (outcome.value.status === 'saved') {

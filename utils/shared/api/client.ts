@@ -55,9 +55,20 @@ const MAX_RETRY_AFTER_MS = 10_000;
 const MAX_RESPONSE_CHARS = 1_000_000;
 
 type Outcome =
-  | { type: 'response'; status: number; headers: Headers; text: string; redirected: boolean }
+  | { type: 'response'; status: number; headers: Headers; text: string }
+  /** The instance answered with a redirect, which is never followed (see send). */
+  | { type: 'redirect' }
   | { type: 'network' }
   | { type: 'timeout' };
+
+/** Bearer credentials and JWT-shaped strings, wherever they appear in a text. */
+const CREDENTIAL = /\bbearer\s+\S+|[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/gi;
+
+/** A server's text with the token, and anything shaped like one, replaced: it may be shown and stored. */
+export function withoutCredentials(text: string, auth: Auth): string {
+  const token = auth.mode === 'token' ? normalizeToken(auth.token) : '';
+  return (token ? text.split(token).join('[…]') : text).replace(CREDENTIAL, '[…]');
+}
 
 /** Accepts a pasted token with or without its `Bearer ` prefix. */
 export function normalizeToken(raw: string): string {
@@ -113,15 +124,15 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
         credentials: options.auth.mode === 'session' ? 'include' : 'omit',
         signal: controller.signal,
         cache: 'no-store',
+        // Followed, a redirect to another origin would read a profile from it, or send it the
+        // changes; the API answers its calls itself, so any redirect is an error.
+        redirect: 'manual',
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        return { type: 'redirect' };
+      }
       const text = await response.text();
-      return {
-        type: 'response',
-        status: response.status,
-        headers: response.headers,
-        text,
-        redirected: response.redirected,
-      };
+      return { type: 'response', status: response.status, headers: response.headers, text };
     } catch {
       return { type: timedOut ? 'timeout' : 'network' };
     } finally {
@@ -129,10 +140,13 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     }
   }
 
+  /** The instance's own short explanation, with anything shaped like a credential taken out. */
   function serverMessage(text: string): string {
     try {
       const error = (JSON.parse(text) as { error?: unknown; message?: unknown }).error;
-      return typeof error === 'string' && error.length < 200 ? ` (“${error}”)` : '';
+      return typeof error === 'string' && error.length < 200
+        ? ` (“${withoutCredentials(error, options.auth)}”)`
+        : '';
     } catch {
       return '';
     }
@@ -150,6 +164,12 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
         kind: 'network',
         message: t('errNetwork', host),
       };
+    }
+    if (outcome.type === 'redirect') {
+      // A session that expired is sent to the instance's sign-in page.
+      if (options.auth.mode === 'session')
+        return { kind: 'unauthorized', message: t('errNotSignedIn', host) };
+      return { kind: 'invalidResponse', field: 'redirect', message: t('errRedirected', host) };
     }
     const { status } = outcome;
     if (status === 401) {
@@ -218,10 +238,6 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       return fail(errorFor(outcome, user, method));
     }
     const isHtml = /^\s*</.test(outcome.text);
-    if (isHtml && outcome.redirected && options.auth.mode === 'session') {
-      // Sessions that expired are redirected to the instance's login page.
-      return fail(errorFor({ ...outcome, status: 401 }, user, method));
-    }
     if (outcome.text.length > MAX_RESPONSE_CHARS) return invalidResponse('body', t('detailTooLarge'));
     let json: unknown;
     try {
