@@ -8,12 +8,13 @@ import {
   signInAs,
   waitForText,
 } from './harness/extension.ts';
+import { record } from './harness/report.ts';
 import { closeSession, openSession } from './harness/session.ts';
 import type { TestInstance } from './harness/simulator.ts';
 
 const ADMIN = 1;
 const TOMASZ = 7;
-const BUTTON = 'profile-quick-edit';
+const BUTTON = '[data-profile-quick-edit]';
 
 describe(`${BROWSER_KIND}: instance pages`, () => {
   let instance: TestInstance;
@@ -119,6 +120,39 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
     const editor = await editorPage();
     await waitForText(editor, 'Tomasz Wren');
     await editor.close();
+  });
+
+  it('a page that defines the button’s element name first gets nothing to reach in with', async () => {
+    record({ kind: 'hostile', browser: BROWSER_KIND, name: 'a page upgrading the button’s host element' });
+    const page = site as E2EPage;
+    await page.goto(`${instance.origin}/users/${TOMASZ}?upgrade=1`);
+    await waitForButtons(1);
+    const reached = await page.evaluate(
+      () =>
+        (window as unknown as { __internals: { shadowRoot: unknown }[] }).__internals.filter(
+          (internals) => internals.shadowRoot,
+        ).length + [...document.querySelectorAll('*')].filter((element) => element.shadowRoot).length,
+      null,
+    );
+    expect(reached).toBe(0);
+    await page.click(BUTTON);
+    const editor = await editorPage();
+    await waitForText(editor, 'Tomasz Wren');
+    await editor.close();
+  });
+
+  it('a page that switches its address as the button is pressed opens no editor', async () => {
+    record({ kind: 'hostile', browser: BROWSER_KIND, name: 'a decoy layer and pushState on pointerdown' });
+    const page = site as E2EPage;
+    await page.goto(`${instance.origin}/users/${TOMASZ}?decoy=1`);
+    await waitForButtons(1);
+    const openBefore = (await browser.allTargetUrls()).length;
+    await instance.clearLog();
+    await page.click(BUTTON);
+    await page.waitForFunction(() => location.pathname === '/users/13', null);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await browser.allTargetUrls()).length).toBe(openBefore);
+    expect((await instance.requests()).filter((request) => request.path.includes('/13/'))).toEqual([]);
   });
 
   it('ignores page scripts: synthetic clicks and window messages open nothing and send nothing', async () => {

@@ -55,7 +55,7 @@ const ATTACK_SCRIPT = `
   const report = { steps: [], found: {} };
   const step = (name, fn) => { try { fn(); report.steps.push(name); } catch (e) { report.steps.push(name + ': ' + e.message); } };
   await new Promise((r) => setTimeout(r, 800)); // let the extension's button appear first
-  const host = document.querySelector('profile-quick-edit');
+  const host = document.querySelector('[data-profile-quick-edit]');
   report.found.buttonPresent = Boolean(host);
   report.found.shadowRootVisible = Boolean(host && host.shadowRoot);
   step('window messages', () => {
@@ -118,11 +118,42 @@ const SITE_CSS = `
   .bio .ql-indent-3 { padding-left: 9em; } .bio li.ql-indent-3 { padding-left: 10.5em; }
 `;
 
-export function appShell(hostile: boolean, attack = false): string {
+/**
+ * `?upgrade=1`: before the extension's script runs, the page defines a custom element of the name a
+ * button host could have, and keeps the ElementInternals of any it gets (`window.__internals`).
+ */
+const UPGRADE_SCRIPT = `
+window.__internals = [];
+customElements.define('profile-quick-edit', class extends HTMLElement {
+  constructor() { super(); window.__internals.push(this.attachInternals()); }
+});
+`;
+
+/**
+ * `?decoy=1`: a layer over the page's corner that lets clicks through, and a switch of the address
+ * to user 13 as soon as a pointer goes down anywhere, before the page's own handlers see it.
+ */
+const DECOY_SCRIPT = `
+const decoy = document.createElement('div');
+decoy.textContent = 'Bob Five';
+decoy.style.cssText = 'position:fixed;right:0;bottom:0;width:320px;height:120px;pointer-events:none;background:transparent';
+document.body.append(decoy);
+addEventListener('pointerdown', () => history.pushState(null, '', '/users/13'), { capture: true });
+`;
+
+export interface ShellOptions {
+  hostile?: boolean;
+  attack?: boolean;
+  upgrade?: boolean;
+  decoy?: boolean;
+}
+
+export function appShell({ hostile, attack, upgrade, decoy }: ShellOptions = {}): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Creators Hub simulator</title>
 <style>${SITE_CSS}</style>
-${hostile ? `<style>${HOSTILE_CSS}</style>` : ''}</head>
+${hostile ? `<style>${HOSTILE_CSS}</style>` : ''}
+${upgrade ? `<script>${UPGRADE_SCRIPT}</script>` : ''}</head>
 <body>
 <nav>
   <a data-spa href="/">Home</a>
@@ -134,6 +165,7 @@ ${hostile ? '<div class="overlay"></div>' : ''}
 <main id="app"></main>
 <script>${APP_SCRIPT}</script>
 ${attack ? `<script>${ATTACK_SCRIPT}</script>` : ''}
+${decoy ? `<script>${DECOY_SCRIPT}</script>` : ''}
 </body></html>`;
 }
 

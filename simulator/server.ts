@@ -358,7 +358,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       res.end(loginPage());
     } else {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(appShell(url.searchParams.has('hostile'), url.searchParams.has('attack')));
+      const has = (flag: string) => url.searchParams.has(flag);
+      res.end(
+        appShell({
+          hostile: has('hostile'),
+          attack: has('attack'),
+          upgrade: has('upgrade'),
+          decoy: has('decoy'),
+        }),
+      );
     }
   }
 

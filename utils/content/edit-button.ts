@@ -23,7 +23,12 @@ export interface EditButtonDeps {
   openEditor(target: Exclude<PageTarget, null>): Promise<{ ok: boolean; message?: string }>;
 }
 
-const HOST_TAG = 'profile-quick-edit';
+/**
+ * The button's host is a plain element marked by this attribute, not a custom element: a page
+ * that defined a custom element of that name before this script ran would have it upgraded, and
+ * could then reach into the closed shadow root through its ElementInternals.
+ */
+const HOST_ATTRIBUTE = 'data-profile-quick-edit';
 
 const STYLE = `
 :host { all: initial !important; position: fixed !important; right: 20px !important; bottom: 20px !important;
@@ -40,6 +45,29 @@ p { all: initial; display: block; margin-top: 6px; max-width: 260px; font: 12px/
 p:empty { display: none; }
 `;
 
+/**
+ * Whether a click on `button` was on the button as a person sees it: nothing laid over it, not
+ * made transparent. Where the browser can tell (IntersectionObserver's visibility tracking,
+ * Chromium), that is its answer; elsewhere the button must at least be what is under the pointer.
+ */
+function watchVisibility(button: HTMLElement, signal: AbortSignal): (click: MouseEvent) => boolean {
+  const host = () => (button.getRootNode() as ShadowRoot).host;
+  const underPointer = (click: MouseEvent) =>
+    click.detail === 0 || document.elementFromPoint(click.clientX, click.clientY) === host();
+  if (!('isVisible' in IntersectionObserverEntry.prototype)) return underPointer;
+  let isVisible = false;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries)
+        isVisible = (entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible;
+    },
+    { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+  );
+  observer.observe(button);
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  return (click) => isVisible && underPointer(click);
+}
+
 function isOtherUser(target: PageTarget, config: PageConfig): boolean {
   return target !== null && 'userId' in target && target.userId !== config.signedInUserId;
 }
@@ -48,8 +76,9 @@ export function startEditButton(deps: EditButtonDeps): AbortController {
   const controller = new AbortController();
   const { signal } = controller;
   // Buttons of an earlier run of the extension (before an update or reload) give way.
-  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
-  const host = document.createElement(HOST_TAG);
+  for (const stale of document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) stale.remove();
+  const host = document.createElement('div');
+  host.setAttribute(HOST_ATTRIBUTE, '');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
@@ -60,13 +89,33 @@ export function startEditButton(deps: EditButtonDeps): AbortController {
   note.setAttribute('role', 'status');
   shadow.append(style, button, note);
   let target: PageTarget = null;
+  /** The address the button was last set up for: the page must not change it under a press. */
+  let shownFor = location.href;
+  /** Where a person pressed the button, when the page still showed what the button was set up for. */
+  let pressedOn: string | null = null;
+  const visible = watchVisibility(button, signal);
 
+  button.addEventListener(
+    'pointerdown',
+    (event) => {
+      pressedOn = event.isTrusted && location.href === shownFor ? location.href : null;
+    },
+    { signal },
+  );
   button.addEventListener(
     'click',
     async (event) => {
       // Page scripts can dispatch clicks; only a person's click counts.
       if (!event.isTrusted || target === null || button.getAttribute('aria-disabled') === 'true') return;
       if (!deps.extensionAlive()) return controller.abort();
+      // A pointer's click (detail > 0) must follow a press on this same page; keys press none.
+      const pressed = pressedOn;
+      pressedOn = null;
+      const moved = location.href !== shownFor || (event.detail > 0 && pressed !== location.href);
+      if (moved || !visible(event)) {
+        note.textContent = t(moved ? 'pageButtonMoved' : 'pageButtonCovered');
+        return;
+      }
       note.textContent = '';
       const result = await deps.openEditor(target);
       if (!result.ok) note.textContent = result.message ?? t('pageButtonFailed');
@@ -76,6 +125,7 @@ export function startEditButton(deps: EditButtonDeps): AbortController {
 
   function render() {
     if (!deps.extensionAlive()) return controller.abort();
+    shownFor = location.href;
     target = pageTarget(location.pathname, deps.config.routePatterns);
     if (target === null) {
       host.remove();

@@ -50,7 +50,7 @@ function lineHtml(line: TextLine, tag: string): string {
   return `<${tag}${indent}>${content}</${tag}>`;
 }
 
-export function isEmptyBio(lines: BioLine[]): boolean {
+function isEmptyBio(lines: BioLine[]): boolean {
   return lines.every((line) => line.kind === 'text' && line.runs.length === 0 && !line.formats.list);
 }
 

@@ -80,7 +80,7 @@ export function normaliseRuns(runs: Run[]): Run[] {
   return merged;
 }
 
-export type InlineKey = (typeof INLINE_ORDER)[number];
+type InlineKey = (typeof INLINE_ORDER)[number];
 
 /**
  * Runs nested as Quill 1's DOM nests them: at each level of INLINE_ORDER, neighbouring runs that
@@ -109,7 +109,7 @@ export function nestRuns<T>(
 }
 
 export type TextLine = Extract<BioLine, { kind: 'text' }>;
-export type Block =
+type Block =
   | TextLine
   | Extract<BioLine, { kind: 'video' }>
   | { kind: 'list'; list: 'ordered' | 'bullet'; items: TextLine[] };
