@@ -1,11 +1,11 @@
 /** The quick editor: whose profile, the six editable fields, and Save. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/pages/messaging';
 import { hostOf } from '@/utils/shared/api/origin';
 import type { EditableField } from '@/utils/shared/api/schemas';
 import { type MessageKey, t } from '@/utils/shared/i18n';
-import { type EditorStart, type EditorTarget, getRecentUsers } from '@/utils/shared/storage';
+import { type EditorStart, type EditorTarget, getHistory, getRecentUsers } from '@/utils/shared/storage';
 import { BioField } from './BioField';
 import { deferredModule } from './deferred';
 import { FIELD_LABELS } from './field-labels';
@@ -46,6 +46,10 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
   const extras = useExtras();
   const editing = editor.state.target;
   const [recentUsers, setRecentUsers] = useState<number[]>([]);
+  const loadHistory = useCallback(
+    () => (editing ? getHistory(editing.origin, editing.userId) : Promise.resolve([])),
+    [editing?.origin, editing?.userId],
+  );
   useEffect(() => {
     if (editing) void getRecentUsers(editing.origin).then(setRecentUsers);
   }, [editing?.origin]);
@@ -217,7 +221,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
       )}
       {extras && profile && editing && (
         <extras.SaveHistory
-          target={editing}
+          loadHistory={loadHistory}
           profileVersion={profile.updatedAt}
           labelOf={(field) => t(FIELD_LABELS[field])}
           onRestore={editor.restore}

@@ -4,30 +4,31 @@
  * an undo of that one save. Read from storage only when opened, and again after each save.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { EDITABLE_FIELDS } from '@/utils/shared/api/schemas';
+import type { EditableField } from '@/utils/shared/api/schemas';
 import { t, uiLanguage } from '@/utils/shared/i18n';
-import { type EditorTarget, getHistory, type SaveRecord } from '@/utils/shared/storage';
+import type { SaveRecord } from '@/utils/shared/storage';
 import { FieldValue } from './FieldValue';
 
 interface Props {
-  target: EditorTarget;
+  /** The saves of the profile being edited, newest first. */
+  loadHistory(): Promise<SaveRecord[]>;
   /** Changes whenever the profile does (a save ends), so an open list shows the new save. */
   profileVersion: unknown;
-  labelOf(field: (typeof EDITABLE_FIELDS)[number]): string;
+  labelOf(field: EditableField): string;
   onRestore(record: SaveRecord): void;
 }
 
-export function SaveHistory({ target, profileVersion, labelOf, onRestore }: Props) {
+export function SaveHistory({ loadHistory, profileVersion, labelOf, onRestore }: Props) {
   const [open, setOpen] = useState(false);
   const [records, setRecords] = useState<SaveRecord[] | null>(null);
   useEffect(() => {
     if (!open) return;
     let live = true;
-    void getHistory(target.origin, target.userId).then((history) => live && setRecords(history));
+    void loadHistory().then((history) => live && setRecords(history));
     return () => {
       live = false;
     };
-  }, [open, target.origin, target.userId, profileVersion]);
+  }, [open, loadHistory, profileVersion]);
 
   const when = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   return (
@@ -40,7 +41,10 @@ export function SaveHistory({ target, profileVersion, labelOf, onRestore }: Prop
           <p class="field-hint">{t('historyIntro')}</p>
           <ol class="history-list">
             {records.map((record, index) => {
-              const fields = EDITABLE_FIELDS.filter((field) => record.changes[field]);
+              // In the order the background wrote them: the form's.
+              const fields = (Object.keys(record.changes) as EditableField[]).filter(
+                (field) => record.changes[field],
+              );
               const headingId = `save-${index}`;
               return (
                 <li key={record.at}>

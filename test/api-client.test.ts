@@ -198,6 +198,27 @@ describe('error kinds', () => {
     expect(JSON.stringify(result)).not.toContain(jwt);
   });
 
+  it('stops reading an endless answer once it is over the limit', async () => {
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(120));
+      },
+    });
+    const client = createClient({
+      origin: ORIGIN,
+      auth: { mode: 'token', token: TOKEN },
+      fetch: async () => new Response(endless, { status: 200 }),
+      sleep: async () => {},
+    });
+    expect(await client.getProfile(6)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalidResponse', field: 'body' },
+    });
+    expect(sent).toBeLessThan(3 * 1024 * 1024);
+  });
+
   it('refuses oversized answers', async () => {
     const { client, fake } = setup();
     fake.answer('GET', SEED_PATH, {

@@ -215,6 +215,32 @@ describe('handlers', () => {
   });
 });
 
+describe('avatars', () => {
+  it.each([
+    ['an IP address', 'https://10.0.0.7/a.png'],
+    ['an IPv6 address', 'https://[::1]/a.png'],
+    ['a local name', 'https://intranet/a.png'],
+    ['a .local host', 'https://printer.local/a.png'],
+    ['credentials', 'https://me:secret@cdn.example/a.png'],
+  ])('refuse an address with %s, and send nothing', async (_name, url) => {
+    const { fake, send } = setup();
+    const result = await send('ui:setAvatar', { origin: ORIGIN, userId: 6, change: { url } }, popup);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('answer a file that is not base64 with an error, as data', async () => {
+    const { fake, send } = setup();
+    const change = { name: 'a.png', type: 'image/png', base64: '%%% not base64 %%%' };
+    const result = await send('ui:setAvatar', { origin: ORIGIN, userId: 6, change }, popup);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalidInput', message: 'The picked file could not be read. Pick it again.' },
+    });
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
 describe('saving', () => {
   const SEED = '/api/public/user/6/info';
   const save = (send: ReturnType<typeof setup>['send'], changes: object, draftEditedAt?: number) =>

@@ -383,10 +383,9 @@ const SaveRecordSchema = z.object({
   at: z.number(),
   /** The fields the save changed, with the instance's values before and after it. */
   changes: z.object(
-    Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, z.optional(FieldChangeSchema)])) as Record<
-      EditableField,
-      z.ZodMiniOptional<typeof FieldChangeSchema>
-    >,
+    /* @__PURE__ */ Object.fromEntries(
+      /* @__PURE__ */ EDITABLE_FIELDS.map((field) => [field, z.optional(FieldChangeSchema)]),
+    ) as Record<EditableField, z.ZodMiniOptional<typeof FieldChangeSchema>>,
   ),
 });
 export type SaveRecord = z.infer<typeof SaveRecordSchema>;
@@ -401,6 +400,13 @@ function readRecords(stored: unknown): SaveRecord[] {
   return stored.flatMap((item) => valid(SaveRecordSchema, item) ?? []).sort((a, b) => a.at - b.at);
 }
 
+/** Stored records with a time, oldest first, unchecked otherwise. */
+function storedRecords(stored: unknown): { at: number }[] {
+  const timed = (item: unknown): item is { at: number } =>
+    typeof item === 'object' && item !== null && typeof (item as { at?: unknown }).at === 'number';
+  return Array.isArray(stored) ? stored.filter(timed).sort((a, b) => a.at - b.at) : [];
+}
+
 /** The saves of a user made from this browser, newest first. */
 export async function getHistory(origin: string, userId: number): Promise<SaveRecord[]> {
   return readRecords(await local.getItem(historyKey(origin, userId))).reverse();
@@ -413,10 +419,11 @@ export async function getHistory(origin: string, userId: number): Promise<SaveRe
 export async function addToHistory(origin: string, userId: number, record: SaveRecord): Promise<void> {
   const key = historyKey(origin, userId);
   const stored = await browser.storage.local.get(null);
+  // Bounded as stored: what is damaged in them is skipped when they are read (getHistory).
   const histories = new Map(
     Object.entries(stored)
       .filter(([name]) => userRecordOf(name)?.kind === 'history')
-      .map(([name, value]) => [name, readRecords(value)]),
+      .map(([name, value]) => [name, storedRecords(value)]),
   );
   histories.set(key, [...(histories.get(key) ?? []), record].slice(-MAX_SAVES_PER_USER));
   const size = () =>

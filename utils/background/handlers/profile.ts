@@ -2,8 +2,9 @@
 import type { AvatarChange, CreatorsHubClient, UserRef } from '../../shared/api/client.ts';
 import { fail, ok, type Result } from '../../shared/api/errors.ts';
 import { EDITABLE_FIELDS, type EditableValues, type ProfileChanges } from '../../shared/api/schemas.ts';
+import { t } from '../../shared/i18n.ts';
 import type { Handlers, SaveOutcome } from '../../shared/messaging.ts';
-import { avatarFileProblem } from '../../shared/profile/avatar.ts';
+import { avatarFileProblem, avatarUrlProblem } from '../../shared/profile/avatar.ts';
 import { editableValues, mergeWithServer } from '../../shared/profile/form.ts';
 import {
   addToHistory,
@@ -17,8 +18,13 @@ import {
 } from '../../shared/storage.ts';
 import type { HandlerContext } from './context.ts';
 
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+/** The file's bytes, or null when what the page sent is not base64. */
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> | null {
+  try {
+    return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  } catch {
+    return null;
+  }
 }
 
 export function profileHandlers(
@@ -86,12 +92,17 @@ export function profileHandlers(
     async 'ui:setAvatar'({ origin, userId, change }) {
       const connection = await ctx.connect(origin);
       if (!connection.ok) return connection;
-      let upload: AvatarChange = { url: 'url' in change ? change.url : '' };
+      let upload: AvatarChange;
       if ('base64' in change) {
         const bytes = bytesOf(change.base64);
+        if (!bytes) return fail({ kind: 'invalidInput', message: t('errAvatarUnreadable') });
         const problem = avatarFileProblem(change.type, bytes.length);
         if (problem) return fail({ kind: 'invalidInput', message: problem });
         upload = { file: new Blob([bytes], { type: change.type }), name: change.name };
+      } else {
+        const problem = avatarUrlProblem(change.url);
+        if (problem) return fail({ kind: 'invalidInput', message: problem });
+        upload = { url: change.url };
       }
       const avatar = await connection.value.client.setAvatar(userId, upload);
       if (!avatar.ok) return avatar;

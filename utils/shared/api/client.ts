@@ -61,6 +61,26 @@ type Outcome =
   | { type: 'network' }
   | { type: 'timeout' };
 
+/**
+ * A response's text, read no further than `max` characters and one more: a larger answer is
+ * refused (see parse) without the whole of it being held.
+ */
+async function readUpTo(response: Response, max: number): Promise<string> {
+  if (!response.body) return (await response.text()).slice(0, max + 1);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    text += decoder.decode(value, { stream: true });
+    if (text.length > max) {
+      await reader.cancel();
+      return text.slice(0, max + 1);
+    }
+  }
+}
+
 /** Bearer credentials and JWT-shaped strings, wherever they appear in a text. */
 const CREDENTIAL = /\bbearer\s+\S+|[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/gi;
 
@@ -131,7 +151,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
         return { type: 'redirect' };
       }
-      const text = await response.text();
+      const text = await readUpTo(response, MAX_RESPONSE_CHARS);
       return { type: 'response', status: response.status, headers: response.headers, text };
     } catch {
       return { type: timedOut ? 'timeout' : 'network' };

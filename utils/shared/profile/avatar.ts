@@ -12,10 +12,19 @@ export function avatarFileProblem(type: string, size: number): string | null {
   return null;
 }
 
+/** Hosts an avatar address may not name: addresses, not names, and names only a local network knows. */
+const NOT_PUBLIC =
+  /^\[|^\d+(\.\d+){3}$|^localhost$|\.(localhost|local|internal|lan|home|corp|intranet)$|^[^.]+$/i;
+
+/** An avatar address must be a public https:// one: no IP address, local name or credentials. */
 export function avatarUrlProblem(input: string): string | null {
+  let url: URL;
   try {
-    return new URL(input.trim()).protocol === 'https:' ? null : t('errAvatarHttps');
+    url = new URL(input.trim());
   } catch {
     return t('errUrlInvalid');
   }
+  if (url.protocol !== 'https:') return t('errAvatarHttps');
+  if (url.username || url.password || NOT_PUBLIC.test(url.hostname)) return t('errAvatarPublic');
+  return null;
 }
