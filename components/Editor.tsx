@@ -40,21 +40,25 @@ interface Props {
 
 const useExtras = deferredModule(() => import('./editor-extras'));
 const openOptions = () => void browser.runtime.openOptionsPage();
+const labelOf = (field: EditableField) => t(FIELD_LABELS[field]);
 
 export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
   const editor = useEditor(target, opened);
   const extras = useExtras();
-  const editing = editor.state.target;
+  const { state, errors, changes, canSave } = editor;
+  const { profile, form, instance } = state;
+  const editing = state.target;
+  const editingOther = instance?.userId != null && editing != null && editing.userId !== instance.userId;
+  /** Admins, and anyone already on another user's profile, can open other users. */
+  const opensUsers = editingOther || profile?.user?.role?.privileges?.userManage === true;
   const [recentUsers, setRecentUsers] = useState<number[]>([]);
   const loadHistory = useCallback(
     () => (editing ? getHistory(editing.origin, editing.userId) : Promise.resolve([])),
     [editing?.origin, editing?.userId],
   );
   useEffect(() => {
-    if (editing) void getRecentUsers(editing.origin).then(setRecentUsers);
-  }, [editing?.origin]);
-  const { state, errors, changes, canSave } = editor;
-  const { profile, form, instance } = state;
+    if (editing && opensUsers) void getRecentUsers(editing.origin).then(setRecentUsers);
+  }, [editing?.origin, opensUsers]);
   const painted = useRef(false);
 
   useEffect(() => onDirtyChange?.(editor.dirty), [editor.dirty, onDirtyChange]);
@@ -81,8 +85,6 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
 
   const origin = state.target?.origin ?? instance?.origin;
   const host = origin ? hostOf(origin) : '';
-  const editingOther =
-    instance?.userId != null && state.target != null && state.target.userId !== instance.userId;
   const retry = () => void (editor.dirty ? editor.save() : editor.retry());
 
   /** Saves; when that cannot happen, focus goes to the first thing to fix. */
@@ -108,7 +110,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
   function fieldProps(field: EditableField) {
     return {
       id: field,
-      label: t(FIELD_LABELS[field]),
+      label: labelOf(field),
       value: form?.[field] ?? '',
       error: errors[field],
       onInput: (value: string) => editor.setField(field, value),
@@ -169,7 +171,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
         <extras.ConflictChooser
           conflicts={state.conflicts}
           host={host}
-          labelOf={(field) => t(FIELD_LABELS[field])}
+          labelOf={labelOf}
           onChoose={editor.resolveConflict}
         />
       )}
@@ -223,11 +225,11 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
         <extras.SaveHistory
           loadHistory={loadHistory}
           profileVersion={profile.updatedAt}
-          labelOf={(field) => t(FIELD_LABELS[field])}
+          labelOf={labelOf}
           onRestore={editor.restore}
         />
       )}
-      {extras && origin && state.target && (editingOther || profile?.user?.role?.privileges?.userManage) && (
+      {extras && origin && state.target && opensUsers && (
         <extras.UserSwitcher
           currentUserId={state.target.userId}
           recent={recentUsers}

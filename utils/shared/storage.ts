@@ -396,8 +396,7 @@ function historyKey(origin: string, userId: number) {
 
 /** Records as stored, oldest first; a damaged one is left out, the others are kept. */
 function readRecords(stored: unknown): SaveRecord[] {
-  if (!Array.isArray(stored)) return [];
-  return stored.flatMap((item) => valid(SaveRecordSchema, item) ?? []).sort((a, b) => a.at - b.at);
+  return storedRecords(stored).flatMap((item) => valid(SaveRecordSchema, item) ?? []);
 }
 
 /** Stored records with a time, oldest first, unchecked otherwise. */
