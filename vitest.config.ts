@@ -10,7 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/audit/**'],
-          setupFiles: ['test/setup-i18n.ts'],
+          setupFiles: ['test/setup-i18n.ts', 'test/setup-indexeddb.ts'],
           mockReset: true,
           restoreMocks: true,
         },

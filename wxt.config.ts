@@ -13,6 +13,11 @@ const INSTANCE_ORIGIN_PATTERNS = ['https://*/*', 'http://localhost/*', 'http://1
  * no host at install.
  */
 const E2E_GRANTED_HOSTS = ['http://127.0.0.1/*'];
+/**
+ * The e2e variant also carries e2e/probe/storage-probe.js, a content script that reads every
+ * storage area on the simulator's pages, to show what a content script could reach.
+ */
+const E2E_STORAGE_PROBE = 'storage-probe.js';
 
 /**
  * Preact renders `dangerouslySetInnerHTML` through an `innerHTML` assignment, which the Firefox
@@ -121,6 +126,13 @@ export default defineConfig({
   manifestVersion: 3,
   webExt: { disabled: true },
   hooks: {
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.mode !== 'e2e') return;
+      files.push({
+        absoluteSrc: path.resolve(import.meta.dirname, 'e2e/probe', E2E_STORAGE_PROBE),
+        relativeDest: E2E_STORAGE_PROBE,
+      });
+    },
     // Each page is built on its own into one script, instead of sharing chunks with the others:
     // the popup then loads one file rather than three and paints ~6 ms sooner (measured with
     // `npm run bench`), and one file compresses better than three.
@@ -173,7 +185,12 @@ export default defineConfig({
       },
     },
     optional_host_permissions: INSTANCE_ORIGIN_PATTERNS,
-    ...(mode === 'e2e' ? { host_permissions: E2E_GRANTED_HOSTS } : {}),
+    ...(mode === 'e2e'
+      ? {
+          host_permissions: E2E_GRANTED_HOSTS,
+          content_scripts: [{ matches: E2E_GRANTED_HOSTS, js: [E2E_STORAGE_PROBE], run_at: 'document_idle' }],
+        }
+      : {}),
     // Every extension API is called through the browser's own promises (no polyfill). The last of
     // those Chrome gave promises to is contextMenus (removeAll, in 123); storage.session (where
     // tokens are kept) came in 102. Opening the side panel (116) is optional: without it the

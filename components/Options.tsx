@@ -4,10 +4,11 @@ import { sendMessage } from '@/utils/pages/messaging';
 import { hostOf } from '@/utils/shared/api/origin';
 import { requestHostAccess } from '@/utils/shared/host-access';
 import { t } from '@/utils/shared/i18n';
-import type { InstanceSummary } from '@/utils/shared/messaging';
+import type { InstanceSummary, ResultOf } from '@/utils/shared/messaging';
 import { InstanceForm } from './InstanceForm';
 
 type Editing = { origin: string } | 'new' | null;
+type StorageAccess = Extract<ResultOf<'ui:getStorageAccess'>, { ok: true }>['value'];
 
 export function Options() {
   const [instances, setInstances] = useState<InstanceSummary[] | null>(null);
@@ -16,6 +17,7 @@ export function Options() {
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState('new');
+  const [storageAccess, setStorageAccess] = useState<StorageAccess | null>(null);
 
   const reload = useCallback(async () => {
     const result = await sendMessage('ui:listInstances', {});
@@ -29,6 +31,9 @@ export function Options() {
 
   useEffect(() => {
     void reload();
+    void sendMessage('ui:getStorageAccess', {}).then((result) => {
+      if (result.ok) setStorageAccess(result.value);
+    });
   }, [reload]);
 
   async function remove(instance: InstanceSummary) {
@@ -121,6 +126,16 @@ export function Options() {
             onCancel={onboarding ? undefined : () => setEditing(null)}
           />
         </section>
+      )}
+      {storageAccess && !storageAccess.sessionPrivate && (
+        <p class="field-error" role="note">
+          {t('storageSessionOpen')}
+        </p>
+      )}
+      {storageAccess && !storageAccess.localPrivate && (
+        <p class="field-hint" role="note">
+          {t('storageLocalOpen')}
+        </p>
       )}
       <footer class="options-footer">
         <a href="/privacy.html" target="_blank" rel="noopener">

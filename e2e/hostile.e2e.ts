@@ -70,4 +70,23 @@ describe(`${BROWSER_KIND}: a hostile instance page`, () => {
     expect(exposed).toBe(false);
     await site.close();
   });
+
+  it('a content script reading storage finds no token and no email address', async () => {
+    record({ kind: 'hostile', browser: BROWSER_KIND, name: 'a content script reading storage' });
+    record({ kind: 'tokenCheck', where: `${BROWSER_KIND}: storage a content script can read` });
+    const token = instance.tokens.get(MIRA) ?? '';
+    const site = await browser.newPage();
+    await site.goto(`${instance.origin}/users/7?probe-storage=1`);
+    await site.waitForFunction(() => document.getElementById('storage-probe'), null);
+    const read: { local: string; session: string } = JSON.parse(
+      await site.evaluate(() => document.getElementById('storage-probe')?.textContent ?? '', null),
+    );
+    // What the probe read is either refused or holds the cached profile: the checks below bite.
+    expect(read.local.startsWith('refused') || read.local.includes(`cache:${instance.origin}:${MIRA}`)).toBe(
+      true,
+    );
+    expect(JSON.stringify(read)).not.toContain(token);
+    expect(JSON.stringify(read)).not.toContain('@creators.example');
+    await site.close();
+  });
 });

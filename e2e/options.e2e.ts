@@ -147,7 +147,20 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     expect(requests.at(-1)?.authorization).toBe(`Bearer ${instance.tokens.get(MIRA)}`);
   });
 
-  it('removing an instance leaves no trace of its token or its history in local, session or sync storage', async () => {
+  it('says whether the extension’s script on instance pages could read its local storage', async () => {
+    const options = await openOptions();
+    await waitForText(options, 'Privacy policy');
+    const note = 'read its local storage';
+    // Chromium keeps content scripts out of storage.local when asked; Firefox cannot.
+    if (BROWSER_KIND === 'firefox') await waitForText(options, note);
+    else {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await options.evaluate(() => document.body.textContent, null)).not.toContain(note);
+    }
+    await options.close();
+  });
+
+  it('removing an instance leaves no trace of its token or its history in any storage', async () => {
     const token = instance.tokens.get(MIRA) ?? '';
     await configureInstance(browser, { origin: instance.origin, userId: MIRA, token, remember: true });
     // A second copy in the session area too: removal must find both.

@@ -6,20 +6,19 @@ import { createEditorOpening } from '@/utils/background/editor-opening';
 import { createHandlers } from '@/utils/background/handlers';
 import { oneAtATime } from '@/utils/background/one-at-a-time';
 import { openSidePanel, showEditor } from '@/utils/background/open-editor';
+import { keepStorageFromContentScripts } from '@/utils/background/storage-access';
+import { moveRememberedTokens } from '@/utils/background/token-storage';
 import { browserHostAccess } from '@/utils/shared/host-access';
 import { answeringListener, createMessageRouter } from '@/utils/shared/messaging';
 import { syncPopupAddress } from '@/utils/shared/popup-address';
-import {
-  getInstance,
-  migrateStorage,
-  restrictLocalStorageToTrustedContexts,
-  userForUrl,
-} from '@/utils/shared/storage';
+import { getInstance, migrateStorage, userForUrl } from '@/utils/shared/storage';
 
 export default defineBackground(() => {
   const access = browserHostAccess;
   const editors = createEditorOpening(browser.runtime.id);
-  const router = createMessageRouter(createHandlers({ access, openEditor: editors.openEditor }), {
+  const storageAccess = keepStorageFromContentScripts();
+  const handlers = createHandlers({ access, openEditor: editors.openEditor, storageAccess });
+  const router = createMessageRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     isInstanceOrigin: async (origin) => (await getInstance(origin)) !== null,
@@ -60,8 +59,6 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
     else void sync().then(() => injectIntoOpenTabs(access));
   });
+  void moveRememberedTokens();
   void migrateStorage().then(() => Promise.all([sync(), syncPopup()]));
-  void restrictLocalStorageToTrustedContexts().catch(() => {
-    // Browsers without access levels keep content scripts out of storage.local anyway.
-  });
 });

@@ -1,5 +1,7 @@
 /** Values unit tests build on: an instance as options saves it, an empty form, a draft; what is stored. */
+import { createStore, entries } from 'idb-keyval';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { StorageAccess } from '@/utils/background/storage-access';
 import type { EditableValues } from '@/utils/shared/api/schemas';
 import type { FormValues } from '@/utils/shared/profile/form';
 import { DEFAULT_ROUTE_PATTERNS, type Draft, type Instance } from '@/utils/shared/storage';
@@ -44,5 +46,10 @@ export function aDraft(description: string, editedAt = 1, base: EditableValues =
 /** Every storage area's content, as one string to search for what must not be kept. */
 export async function storedEverywhere(): Promise<string> {
   const areas = [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync];
-  return JSON.stringify(await Promise.all(areas.map((area) => area.get(null))));
+  const stored = await Promise.all(areas.map((area) => area.get(null)));
+  const database = await entries(createStore('profile-quick-edit', 'remembered-tokens'));
+  return JSON.stringify(database.length > 0 ? [...stored, database] : stored);
 }
+
+/** Content scripts kept out of both storage areas, as a background would report it. */
+export const SHUT: Promise<StorageAccess> = Promise.resolve({ sessionPrivate: true, localPrivate: true });

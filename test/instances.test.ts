@@ -15,14 +15,19 @@ import {
   setCachedAvatar,
 } from '@/utils/shared/storage';
 import { createFakeFetch, seedProfile } from './fake-fetch';
-import { aDraft, ORIGIN, storedEverywhere } from './fixtures';
+import { aDraft, ORIGIN, SHUT, storedEverywhere } from './fixtures';
 
 const JWT = `h.${btoa(JSON.stringify({ userId: 6 })).replace(/=+$/, '')}.sig`;
 
 function setup() {
   const fake = createFakeFetch(ORIGIN);
   const access = { isGranted: vi.fn(async () => true), revoke: vi.fn(async (_origin: string) => {}) };
-  const handlers = createHandlers({ fetch: fake.fetch, access, openEditor: async () => {} });
+  const handlers = createHandlers({
+    fetch: fake.fetch,
+    access,
+    openEditor: async () => {},
+    storageAccess: SHUT,
+  });
   return { fake, access, handlers };
 }
 

@@ -17,7 +17,7 @@ import {
   saveInstance,
 } from '@/utils/shared/storage';
 import { createFakeFetch, seedProfile } from './fake-fetch';
-import { anInstance, EMPTY_FORM, ORIGIN } from './fixtures';
+import { anInstance, EMPTY_FORM, ORIGIN, SHUT } from './fixtures';
 
 const TOKEN = 'tok-very-secret-123';
 const EXTENSION_ID = 'test-extension-id';
@@ -49,7 +49,7 @@ function setup() {
   const openEditor = vi.fn(async (_origin: string, _userId: number, _tabId?: number) => {});
   const access = { isGranted: async () => true, revoke: async () => {} };
   const router = createMessageRouter(
-    createHandlers({ fetch: fake.fetch, openEditor, access, now: () => 42 }),
+    createHandlers({ fetch: fake.fetch, openEditor, access, now: () => 42, storageAccess: SHUT }),
     rules,
   );
   const send = (type: string, payload: unknown, sender: Browser.runtime.MessageSender) =>
@@ -146,6 +146,7 @@ describe('sender rules', () => {
     const handlers = createHandlers({
       openEditor: async () => {},
       access: { isGranted: async () => true, revoke: async () => {} },
+      storageAccess: SHUT,
     });
     const leaky = {
       ...handlers,
@@ -186,6 +187,14 @@ describe('handlers', () => {
     expect(JSON.stringify(result)).not.toContain(TOKEN);
     expect((await getCachedProfile(ORIGIN, 6))?.fetchedAt).toBe(42);
     expect((await getInstance(ORIGIN))?.pathForm).toBe('profileInfo');
+  });
+
+  it('keep no email address, in what they answer or in what they store', async () => {
+    const { fake, send } = setup();
+    fake.answer('GET', '/api/public/user/6/profile/info', { status: 200, body: { profile: seedProfile() } });
+    const result = await send('ui:getProfile', {}, popup);
+    expect(result).toMatchObject({ ok: true, value: { profile: { user: { name: 'Mira Castellano' } } } });
+    expect(JSON.stringify([result, await fakeBrowser.storage.local.get(null)])).not.toContain('@');
   });
 
   it('learn the user id from `me` when none is set', async () => {

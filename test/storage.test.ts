@@ -20,6 +20,8 @@ import {
 } from '@/utils/shared/storage';
 import { aDraft, anInstance, EMPTY_VALUES, ORIGIN, storedEverywhere } from './fixtures';
 
+const OTHER = 'https://other.example';
+
 const instance = anInstance();
 const draft = aDraft('typed');
 
@@ -66,13 +68,24 @@ describe('tokens', () => {
     expect(await getToken(ORIGIN)).toBe('secret');
   });
 
-  it('keeps a remembered token on this device only, and moves it back when forgotten', async () => {
+  it('keeps a remembered token on this device, out of every storage area, and moves it back when forgotten', async () => {
     await setToken(ORIGIN, 'secret', true);
+    // Firefox lets content scripts read storage.local: a remembered token is never there.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await storedEverywhere()).toContain('secret');
     expect(await getToken(ORIGIN)).toBe('secret');
     await setToken(ORIGIN, 'secret', false);
+    expect(await storedEverywhere()).toBe(JSON.stringify([{}, { [`token:${ORIGIN}`]: 'secret' }, {}]));
+  });
+
+  it('moves a token an earlier version remembered in storage.local out of it before reading any', async () => {
+    await fakeBrowser.storage.local.set({ [`token:${ORIGIN}`]: 'remembered-before', [`token:${OTHER}`]: 7 });
+    vi.resetModules(); // a background that starts afresh, as after an update
+    const tokens = await import('@/utils/background/token-storage');
+    expect(await tokens.getToken(ORIGIN)).toBe('remembered-before');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
-    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect(await tokens.getToken(OTHER)).toBeNull();
   });
 
   it('ignores a token stored with the wrong type', async () => {

@@ -12,39 +12,42 @@ export interface InstanceSetup {
 }
 
 /**
- * Starts the extension afresh (storage cleared: no cache, drafts or tokens) with one instance
- * written straight into storage, as options would. `keep` leaves drafts and cache in place.
+ * Starts the extension afresh (storage cleared: no cache, drafts or tokens) with one instance,
+ * saved through the same message options sends. `keep` leaves drafts and cache in place.
  */
 export async function configureInstance(
   browser: ExtensionBrowser,
   setup: InstanceSetup & { keep?: boolean },
 ): Promise<void> {
   const page = await openExtensionPage(browser, 'popup.html');
-  await page.evaluate(async (config) => {
-    type Area = { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> };
-    const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', Area> } }).chrome;
+  const answer = await page.evaluate(async (config) => {
+    type Area = { clear(): Promise<void> };
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          storage: Record<'local' | 'session', Area>;
+          runtime: { sendMessage(message: unknown): Promise<unknown> };
+        };
+      }
+    ).chrome;
     if (!config.keep) await Promise.all([api.storage.local.clear(), api.storage.session.clear()]);
-    await api.storage.local.set({
-      schemaVersion: 2,
-      activeInstance: config.origin,
-      instances: [
-        {
-          origin: config.origin,
-          label: '',
-          authMode: config.authMode ?? 'token',
-          userId: config.userId,
-          pathForm: null,
-          routePatterns: ['/users/:id', '/admin/users/:id'],
-          rememberToken: config.remember ?? false,
-        },
-      ],
+    return api.runtime.sendMessage({
+      protocol: 'profile-quick-edit/1',
+      type: 'ui:saveInstance',
+      payload: {
+        address: config.origin,
+        label: '',
+        authMode: config.authMode ?? 'token',
+        token: config.token,
+        remember: config.remember ?? false,
+        userId: config.userId,
+        routePatterns: [],
+      },
     });
-    if (config.token) {
-      const area = config.remember ? api.storage.local : api.storage.session;
-      await area.set({ [`token:${config.origin}`]: config.token });
-    }
   }, setup);
   await page.close();
+  if ((answer as { ok?: boolean }).ok !== true)
+    throw new Error(`Could not set up: ${JSON.stringify(answer)}`);
 }
 
 /** Signs the extension in as a seeded user of the simulator, with that user's own API token. */
@@ -168,13 +171,32 @@ export async function storedEverywhere(browser: ExtensionBrowser): Promise<strin
     type Area = { get(keys: null): Promise<Record<string, unknown>> };
     const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } })
       .chrome;
-    return JSON.stringify(
-      await Promise.all([
-        api.storage.local.get(null),
-        api.storage.session.get(null),
-        api.storage.sync.get(null),
-      ]),
+    const areas = await Promise.all([
+      api.storage.local.get(null),
+      api.storage.session.get(null),
+      api.storage.sync.get(null),
+    ]);
+    // The background's database of remembered tokens, read only if it exists: opening it here
+    // would create it without its table.
+    const database = 'profile-quick-edit';
+    if (!(await indexedDB.databases()).some((info) => info.name === database)) return JSON.stringify(areas);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(database);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tables = await Promise.all(
+      [...db.objectStoreNames].map(
+        (name) =>
+          new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(name).objectStore(name).getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          }),
+      ),
     );
+    db.close();
+    return JSON.stringify([...areas, ...tables]);
   }, null);
   await page.close();
   return stored;

@@ -1,49 +1,80 @@
 /**
- * API tokens, which only the background reads or writes: they live in `storage.session` unless
- * the user asked to be remembered on this device, then in `storage.local`; never in
- * `storage.sync`. A lint rule keeps every other context from importing this module.
+ * API tokens, which only the background reads or writes. A token lives in `storage.session`
+ * (trusted contexts only, in both browsers) unless the user asked to be remembered on this
+ * device; then in the extension's own IndexedDB database, never in `storage.local`: Firefox lets
+ * content scripts read `storage.local`, and a content script runs inside instance pages. Nothing
+ * is ever kept in `storage.sync`. A lint rule keeps every other context from importing this module.
  */
 import { defineExtensionStorage } from '@webext-core/storage';
+import { createStore, del, get, set } from 'idb-keyval';
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
 import { removeInstance } from '../shared/storage.ts';
 
 interface TokenSchema {
   [key: `token:${string}`]: unknown;
 }
 
-const local = defineExtensionStorage<TokenSchema>(browser.storage.local);
 const session = defineExtensionStorage<TokenSchema>(browser.storage.session);
+/** Where older versions kept remembered tokens; read only to move them out (moveRememberedTokens). */
+const local = defineExtensionStorage<TokenSchema>(browser.storage.local);
+const sync = defineExtensionStorage<TokenSchema>(browser.storage.sync);
 const tokenKey = (origin: string) => `token:${origin}` as const;
 
-function asToken(value: unknown): string | null {
-  const parsed = z.safeParse(z.string(), value);
-  return parsed.success ? parsed.data : null;
-}
+/** Opened on first use, not at every start of the background. */
+let rememberedStore: ReturnType<typeof createStore> | undefined;
+const remembered = () => {
+  rememberedStore ??= createStore('profile-quick-edit', 'remembered-tokens');
+  return rememberedStore;
+};
+
+const asToken = (value: unknown) => (typeof value === 'string' ? value : null);
 
 export async function getToken(origin: string): Promise<string | null> {
-  const key = tokenKey(origin);
-  return asToken(await session.getItem(key)) ?? asToken(await local.getItem(key));
+  await moveRememberedTokens();
+  return asToken(await session.getItem(tokenKey(origin))) ?? asToken(await get(origin, remembered()));
 }
 
-/** Stores the token in exactly one area: this device (`local`) only when remembered. */
+/** Stores the token in exactly one place: this device's database only when remembered. */
 export async function setToken(origin: string, token: string, remember: boolean): Promise<void> {
   const key = tokenKey(origin);
-  await (remember ? local : session).setItem(key, token);
-  await (remember ? session : local).removeItem(key);
+  if (remember) {
+    await set(origin, token, remembered());
+    await session.removeItem(key);
+  } else {
+    await session.setItem(key, token);
+    await del(origin, remembered());
+  }
 }
 
-/** Removes the token from every area, `storage.sync` included, where none should ever be. */
+/** Removes the token from everywhere, `storage.local` and `storage.sync` included. */
 export async function clearToken(origin: string): Promise<void> {
   const key = tokenKey(origin);
-  await Promise.all(
-    [local, session, defineExtensionStorage<TokenSchema>(browser.storage.sync)].map((area) =>
-      area.removeItem(key),
-    ),
-  );
+  await Promise.all([
+    ...[session, local, sync].map((area) => area.removeItem(key)),
+    del(origin, remembered()),
+  ]);
 }
 
-/** Forgets an instance: its token in every area, and everything else kept for it. */
+let moving: Promise<void> | undefined;
+
+/**
+ * Moves tokens that earlier versions remembered in `storage.local`, where content scripts could
+ * read them, to the database. Runs once per start of the background, before any token is read.
+ */
+export function moveRememberedTokens(): Promise<void> {
+  moving ??= (async () => {
+    const stored = await browser.storage.local.get(null);
+    for (const [key, value] of Object.entries(stored)) {
+      if (!key.startsWith('token:')) continue;
+      const token = asToken(value);
+      if (token !== null) await set(key.slice('token:'.length), token, remembered());
+      await browser.storage.local.remove(key);
+    }
+  })();
+  return moving;
+}
+
+/** Forgets an instance: its token everywhere, and everything else kept for it. */
 export async function forgetInstance(origin: string): Promise<void> {
   await removeInstance(origin);
   await clearToken(origin);

@@ -185,6 +185,12 @@ export const MESSAGES = {
     payload: z.object({ origin: originText }),
     result: resultOf(z.object({ removed: z.literal(true) })),
   },
+  /** Whether content scripts are kept out of each storage area, as the browser granted at start. */
+  'ui:getStorageAccess': {
+    senders: ['extensionPage'],
+    payload: z.object({}),
+    result: resultOf(z.object({ sessionPrivate: BooleanSchema, localPrivate: BooleanSchema })),
+  },
   /** What the content script needs to place its button; nothing secret. */
   'cs:getPageConfig': {
     senders: ['contentScript'],

@@ -1,7 +1,9 @@
 /**
  * Everything the extension keeps, typed and validated on read: a corrupt or outdated value falls
  * back to a safe default instead of breaking a screen. Nothing is ever written to `storage.sync`.
- * Tokens are kept apart, by the background alone (utils/background/token-storage.ts).
+ * Nothing secret is written to `storage.local`, which Firefox lets content scripts read: tokens
+ * are kept apart, by the background alone (utils/background/token-storage.ts), and profiles are
+ * kept without an email address (utils/shared/api/schemas.ts).
  */
 import { defineExtensionStorage } from '@webext-core/storage';
 import { browser } from 'wxt/browser';
@@ -104,17 +106,6 @@ export async function migrateStorage(): Promise<void> {
   let version = typeof stored === 'number' ? stored : (await local.getItem('instances')) ? 1 : SCHEMA_VERSION;
   for (; version < SCHEMA_VERSION; version++) await MIGRATIONS[version - 1]?.();
   await local.setItem('schemaVersion', SCHEMA_VERSION);
-}
-
-/**
- * Keeps content scripts out of `storage.local` where the browser can (Chrome); Firefox never
- * exposes it to content scripts of a page the extension did not inject into.
- */
-export async function restrictLocalStorageToTrustedContexts(): Promise<void> {
-  const area = browser.storage.local as {
-    setAccessLevel?: (options: { accessLevel: string }) => Promise<void>;
-  };
-  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
 
 // ---- instances ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import {
   setCachedProfile,
   updateInstance,
 } from '../../shared/storage.ts';
+import type { StorageAccess } from '../storage-access.ts';
 import { getToken } from '../token-storage.ts';
 
 export interface HandlerDeps {
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   access: HostAccess;
   /** Shows the editor for a user of an instance, next to `tabId` when given (side panel or window). */
   openEditor(origin: string, userId: number, tabId?: number): Promise<void>;
+  /** What the browser granted when the background asked it to keep storage from content scripts. */
+  storageAccess: Promise<StorageAccess>;
 }
 
 export type HandlerContext = ReturnType<typeof createContext>;

@@ -28,6 +28,7 @@ type InstanceHandlers = Pick<
   | 'ui:testConnection'
   | 'ui:detectUserId'
   | 'ui:removeInstance'
+  | 'ui:getStorageAccess'
 >;
 
 function invalid(field: string, message: string): Result<never> {
@@ -139,6 +140,10 @@ export function instanceHandlers(ctx: HandlerContext): InstanceHandlers {
       await forgetInstance(origin);
       await ctx.deps.access.revoke(origin);
       return ok({ removed: true as const });
+    },
+
+    async 'ui:getStorageAccess'() {
+      return ok(await ctx.deps.storageAccess);
     },
   };
 }

@@ -52,10 +52,13 @@ const RoleSchema = z.object({
   privileges: loose(z.object({ userManage: loose(BooleanSchema) })),
 });
 
+/**
+ * The account, as far as the editor shows it. The instance also sends an email address: nothing
+ * shows it, so it is dropped here and never cached (content scripts can read the cache in Firefox).
+ */
 const UserSchema = z.object({
   name: loose(z.string()),
   username: loose(z.string()),
-  email: loose(z.string()),
   role: loose(RoleSchema),
 });
 
