@@ -66,6 +66,11 @@ export interface ExtensionBrowser {
    * Failed network loads are not errors of the extension and are left out.
    */
   errors: string[];
+  /**
+   * Evaluates `expression` in the open target whose address `matches`, such as a side panel,
+   * which automation cannot drive, through the DevTools protocol (Chromium only).
+   */
+  evaluateIn?(matches: (url: string) => boolean, expression: string): Promise<unknown>;
   /** Stops the extension's background worker, as the browser does to idle ones (Chromium only). */
   stopBackground?(): Promise<void>;
   /**
@@ -239,6 +244,32 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
       const { targetInfos } = await cdp.send('Target.getTargets');
       await cdp.detach();
       return targetInfos.map((target) => target.url);
+    },
+    evaluateIn: async (matches, expression) => {
+      const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+      try {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        const target = targetInfos.find((info) => matches(info.url));
+        if (!target) throw new Error('No such target is open');
+        // Not flattened: the target's session is spoken to through this page's session.
+        const { sessionId } = await cdp.send('Target.attachToTarget', {
+          targetId: target.targetId,
+          flatten: false,
+        });
+        type Answer = { id?: number; result?: { result?: { value?: unknown } } };
+        const answer = new Promise<Answer>((resolve) =>
+          cdp.on('Target.receivedMessageFromTarget', (event) => {
+            const message = JSON.parse(event.message) as Answer;
+            if (event.sessionId === sessionId && message.id === 1) resolve(message);
+          }),
+        );
+        const params = { expression, returnByValue: true, awaitPromise: true };
+        const message = JSON.stringify({ id: 1, method: 'Runtime.evaluate', params });
+        await cdp.send('Target.sendMessageToTarget', { sessionId, message });
+        return (await answer).result?.result?.value;
+      } finally {
+        await cdp.detach();
+      }
     },
     restart: async () => {
       await context.close();
