@@ -10,7 +10,7 @@ import {
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
 import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { startTestInstance, type TestInstance } from './harness/simulator.ts';
 
 const ADMIN = 1;
 const TOMASZ = 7;
@@ -179,6 +179,20 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await browser.allTargetUrls()).length).toBe(openBefore);
     expect((await instance.requests()).filter((r) => r.path.startsWith('/api/'))).toEqual([]);
+  });
+
+  it('does nothing on the same host at another port: another instance, not set up', async () => {
+    const neighbour = await startTestInstance();
+    try {
+      const page = site as E2EPage;
+      await page.goto(`${neighbour.origin}/users/${TOMASZ}`);
+      await waitForText(page, 'Tomasz Wren');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await buttons()).toBe(0);
+      expect((await neighbour.requests()).filter((request) => request.path.startsWith('/api/'))).toEqual([]);
+    } finally {
+      await neighbour.close();
+    }
   });
 
   it('does not run on an origin that was not granted', async () => {

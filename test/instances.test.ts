@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { instanceMatches } from '@/utils/background/content-scripts';
 import { createHandlers } from '@/utils/background/handlers';
 import { getToken } from '@/utils/background/token-storage';
 import { userIdFromToken } from '@/utils/shared/api/token';
@@ -209,5 +210,18 @@ describe('removing an instance', () => {
       expect((await getDraft(address, 6))?.form.description).toBe(`draft on ${address}`);
       expect(await getRecentUsers(address)).toEqual([7]);
     }
+  });
+});
+
+describe('where the page script runs', () => {
+  it('on each granted instance’s exact origin, its port included', async () => {
+    const { handlers } = setup();
+    for (const address of ['http://localhost:4815', 'https://hub.example', 'http://localhost:9000'])
+      await handlers['ui:saveInstance'](form({ address }), { kind: 'extensionPage' });
+    const granted = async (origin: string) => origin !== 'http://localhost:9000';
+    expect(await instanceMatches({ isGranted: granted, revoke: async () => {} })).toEqual([
+      'http://localhost:4815/*',
+      'https://hub.example/*',
+    ]);
   });
 });

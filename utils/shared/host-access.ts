@@ -1,6 +1,6 @@
 /**
- * Host permissions, one instance at a time. Patterns name the host without a port (Firefox's
- * match patterns cannot carry one), so a grant for http://localhost:4815 covers localhost.
+ * Host permissions, one instance at a time, each for the instance's exact origin where the
+ * browser's match patterns can say so.
  */
 import { browser } from 'wxt/browser';
 
@@ -10,9 +10,14 @@ export interface HostAccess {
   revoke(origin: string): Promise<void>;
 }
 
+/**
+ * The pattern of one origin, port included (Chrome). Firefox's patterns cannot carry a port, so
+ * there a grant for http://localhost:4815 covers every port of localhost; the background still
+ * answers only pages of the configured origin (identifySender, utils/shared/messaging.ts).
+ */
 export function hostPattern(origin: string): string {
-  const { protocol, hostname } = new URL(origin);
-  return `${protocol}//${hostname}/*`;
+  const { protocol, host, hostname } = new URL(origin);
+  return `${protocol}//${import.meta.env.BROWSER === 'firefox' ? hostname : host}/*`;
 }
 
 /** Must run straight from a click: browsers only prompt inside a user gesture. */
