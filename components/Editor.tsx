@@ -5,13 +5,13 @@ import { sendMessage } from '@/utils/pages/messaging';
 import { hostOf } from '@/utils/shared/api/origin';
 import type { EditableField } from '@/utils/shared/api/schemas';
 import { type MessageKey, t } from '@/utils/shared/i18n';
-import { type EditorStart, type EditorTarget, getHistory, getRecentUsers } from '@/utils/shared/storage';
+import { type EditorStart, type EditorTarget, getRecentUsers } from '@/utils/shared/storage';
 import { BioField } from './BioField';
 import { deferredModule } from './deferred';
 import { FIELD_LABELS } from './field-labels';
 import { CountryField, TextField } from './fields';
 import { ProfileHeader } from './ProfileHeader';
-import { FIELDS_PAINTED_MARK, type Notice, useEditor } from './useEditor';
+import { FIELDS_PAINTED_MARK, type Notice, readHistory, useEditor } from './useEditor';
 
 const SOCIAL_FIELDS = [
   ['twitterUrl', 'placeholderTwitter'],
@@ -53,7 +53,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
   const opensUsers = editingOther || profile?.user?.role?.privileges?.userManage === true;
   const [recentUsers, setRecentUsers] = useState<number[]>([]);
   const loadHistory = useCallback(
-    () => (editing ? getHistory(editing.origin, editing.userId) : Promise.resolve([])),
+    () => (editing ? readHistory(editing) : Promise.resolve([])),
     [editing?.origin, editing?.userId],
   );
   useEffect(() => {

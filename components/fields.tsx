@@ -62,22 +62,6 @@ export function TextField(props: FieldProps & { placeholder?: string }) {
   );
 }
 
-export function TextAreaField(props: FieldProps & { maxLength: number }) {
-  return (
-    <FieldShell {...props}>
-      <textarea
-        id={props.id}
-        name={props.id}
-        rows={5}
-        value={props.value}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-      />
-    </FieldShell>
-  );
-}
-
 /** A searchable country list: type a name (in your language) or an ISO code. */
 export function CountryField(props: FieldProps) {
   const language = uiLanguage();

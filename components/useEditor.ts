@@ -24,7 +24,6 @@ import {
   type EditorStart,
   type EditorTarget,
   getCachedProfile,
-  getHistory,
   type Instance,
   readEditorStart,
   removeDraft,
@@ -60,6 +59,12 @@ const DRAFT_DEBOUNCE_MS = 250;
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }
+/** The saves made from this browser to a user's profile, newest first: the background keeps them. */
+export async function readHistory(target: EditorTarget): Promise<SaveRecord[]> {
+  const history = await sendMessage('ui:getHistory', target);
+  return history.ok ? history.value.saves : [];
+}
+
 /** A "saving" record older than this belongs to a background that was stopped mid-save. */
 const SAVE_IN_FLIGHT_MS = 60_000;
 
@@ -340,7 +345,7 @@ export function useEditor(requested: EditorTarget | null, opened?: EditorStart) 
   const undoLastSave = useCallback(async () => {
     const { target } = stateRef.current;
     if (!target) return false;
-    const [last] = await getHistory(target.origin, target.userId);
+    const [last] = await readHistory(target);
     if (!last) return false;
     restore(last, null);
     return save();

@@ -278,6 +278,13 @@ describe('saving', () => {
     expect(await getHistory(ORIGIN, 6)).toEqual([
       { at: 42, changes: { description: { before: null, after: 'New' } } },
     ]);
+    // Pages read it through the background, without a request to the instance.
+    const calls = fake.calls.length;
+    expect(await send('ui:getHistory', { origin: ORIGIN, userId: 6 }, popup)).toEqual({
+      ok: true,
+      value: { saves: [{ at: 42, changes: { description: { before: null, after: 'New' } } }] },
+    });
+    expect(fake.calls.length).toBe(calls);
   });
 
   it('merges server changes to other fields silently', async () => {

@@ -23,6 +23,7 @@ import {
 import { t } from './i18n.ts';
 import { AVATAR_TYPES, MAX_AVATAR_BYTES } from './profile/avatar.ts';
 import { MAX_DESCRIPTION_LENGTH } from './profile/fields.ts';
+import { SaveRecordSchema } from './storage.ts';
 
 export const PROTOCOL = 'profile-quick-edit/1';
 
@@ -140,6 +141,12 @@ export const MESSAGES = {
       ]),
     }),
     result: resultOf(z.object({ avatarUrl: z.nullable(z.string()) })),
+  },
+  /** The saves made from this browser to a user's profile, newest first (no request is made). */
+  'ui:getHistory': {
+    senders: ['extensionPage'],
+    payload: z.object({ origin: originText, userId: UserIdSchema }),
+    result: resultOf(z.object({ saves: z.array(SaveRecordSchema) })),
   },
   'ui:listInstances': {
     senders: ['extensionPage'],

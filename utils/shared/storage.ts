@@ -370,7 +370,7 @@ export const MAX_HISTORY_SIZE = 256 * 1024;
 
 const FieldValueSchema = z.nullable(z.union([z.string(), CountrySchema]));
 const FieldChangeSchema = z.object({ before: FieldValueSchema, after: FieldValueSchema });
-const SaveRecordSchema = z.object({
+export const SaveRecordSchema = z.object({
   at: z.number(),
   /** The fields the save changed, with the instance's values before and after it. */
   changes: z.object(
@@ -397,7 +397,7 @@ function storedRecords(stored: unknown): { at: number }[] {
   return Array.isArray(stored) ? stored.filter(timed).sort((a, b) => a.at - b.at) : [];
 }
 
-/** The saves of a user made from this browser, newest first. */
+/** The saves of a user made from this browser, newest first (pages ask the background: `ui:getHistory`). */
 export async function getHistory(origin: string, userId: number): Promise<SaveRecord[]> {
   return readRecords(await local.getItem(historyKey(origin, userId))).reverse();
 }

@@ -10,6 +10,7 @@ import {
   addToHistory,
   clearSaveStatus,
   getDraft,
+  getHistory,
   type Instance,
   removeDraft,
   setCachedAvatar,
@@ -29,7 +30,7 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> | null {
 
 export function profileHandlers(
   ctx: HandlerContext,
-): Pick<Handlers, 'ui:getProfile' | 'ui:saveProfile' | 'ui:getAvatar' | 'ui:setAvatar'> {
+): Pick<Handlers, 'ui:getProfile' | 'ui:saveProfile' | 'ui:getAvatar' | 'ui:setAvatar' | 'ui:getHistory'> {
   /** Reads the server's current values right before the PUT and merges three ways. */
   async function saveMerged(
     client: CreatorsHubClient,
@@ -87,6 +88,10 @@ export function profileHandlers(
       if (!avatar.ok) return avatar;
       await setCachedAvatar(origin, userId, avatar.value);
       return ok({ avatarUrl: avatar.value });
+    },
+
+    async 'ui:getHistory'({ origin, userId }) {
+      return ok({ saves: await getHistory(origin, userId) });
     },
 
     async 'ui:setAvatar'({ origin, userId, change }) {
