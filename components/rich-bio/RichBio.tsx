@@ -214,7 +214,9 @@ export default function RichBio({ id, labelId, describedBy, invalid, lines, html
     else quillRef.current?.root.removeAttribute('aria-describedby');
   }, [invalid, describedBy]);
 
-  useEffect(() => {
+  // Before the paint, so that a key typed straight after Ctrl+K lands in the address, not on the
+  // selected text.
+  useLayoutEffect(() => {
     if (dialog) dialogInput.current?.focus();
   }, [dialog?.kind]);
 
