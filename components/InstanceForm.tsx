@@ -133,7 +133,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
   }
 
   /** Saves, then asks the background `type` about the saved instance; shows what went wrong, if anything. */
-  function askAboutSaved<T extends 'ui:testConnection' | 'ui:detectUserId'>(
+  function askAboutSaved<T extends 'ui:getProfile' | 'ui:detectUserId'>(
     type: T,
     onAnswer: (value: Extract<ResultOf<T>, { ok: true }>['value']) => void,
   ) {
@@ -148,7 +148,9 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
   }
 
   function onTest() {
-    askAboutSaved('ui:testConnection', ({ name, username, userId: id }) => {
+    // The instance's own user, as the editor would read it: who the token or session is.
+    askAboutSaved('ui:getProfile', ({ userId: id, profile }) => {
+      const { name, username } = profile.user ?? {};
       setUserId(String(id));
       setOutcome({
         kind: 'ok',

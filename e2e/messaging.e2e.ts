@@ -51,7 +51,7 @@ async function answersToContentScripts(browser: ExtensionBrowser, url: string): 
           'cs:getPageConfig': await send('cs:getPageConfig', {}),
           'ui:getProfile': await send('ui:getProfile', {}),
           'ui:listInstances': await send('ui:listInstances', {}),
-          'ui:testConnection': await send('ui:testConnection', { origin: location.origin }),
+          'ui:getHistory': await send('ui:getHistory', { origin: location.origin, userId: 6 }),
           'ui:saveInstance': await send('ui:saveInstance', {
             address: 'evil.example',
             label: '',
@@ -109,7 +109,7 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
     const top = answers.find((a) => a.top);
     const frame = answers.find((a) => !a.top);
     expect(top?.['cs:getPageConfig']).toMatchObject({ ok: true, value: { signedInUserId: MIRA } });
-    for (const type of ['ui:getProfile', 'ui:listInstances', 'ui:testConnection', 'ui:saveInstance']) {
+    for (const type of ['ui:getProfile', 'ui:listInstances', 'ui:getHistory', 'ui:saveInstance']) {
       expect(top?.[type]).toMatchObject(REJECTED);
     }
     expect(frame?.['cs:getPageConfig']).toMatchObject(REJECTED);
@@ -135,7 +135,7 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
     const answers = await answersToContentScripts(browser, `${stranger.origin}/users/6`);
     expect(answers.length).toBeGreaterThan(0);
     for (const answer of answers) {
-      for (const type of ['cs:getPageConfig', 'ui:getProfile', 'ui:listInstances', 'ui:testConnection']) {
+      for (const type of ['cs:getPageConfig', 'ui:getProfile', 'ui:listInstances', 'ui:getHistory']) {
         expect(answer[type]).toMatchObject(REJECTED);
       }
     }

@@ -113,9 +113,9 @@ describe('connection and user id', () => {
     const { handlers, fake } = setup();
     await handlers['ui:saveInstance'](form(), { kind: 'extensionPage' });
     fake.answer('GET', '/api/public/user/me/profile/info', { status: 200, body: { profile: seedProfile() } });
-    expect(await handlers['ui:testConnection']({ origin: ORIGIN }, { kind: 'extensionPage' })).toEqual({
+    expect(await handlers['ui:getProfile']({ origin: ORIGIN }, { kind: 'extensionPage' })).toMatchObject({
       ok: true,
-      value: { userId: 6, name: 'Mira Castellano', username: 'mira' },
+      value: { userId: 6, profile: { user: { name: 'Mira Castellano', username: 'mira' } } },
     });
     expect((await getInstance(ORIGIN))?.userId).toBe(6);
   });
@@ -124,7 +124,7 @@ describe('connection and user id', () => {
     const { handlers, fake } = setup();
     await handlers['ui:saveInstance'](form({ userId: 6 }), { kind: 'extensionPage' });
     fake.answer('GET', '/api/public/user/6/info', { status: 401 });
-    expect(await handlers['ui:testConnection']({ origin: ORIGIN }, { kind: 'extensionPage' })).toMatchObject({
+    expect(await handlers['ui:getProfile']({ origin: ORIGIN }, { kind: 'extensionPage' })).toMatchObject({
       ok: false,
       error: { kind: 'unauthorized' },
     });

@@ -98,7 +98,10 @@ const InstanceSummarySchema = z.object({
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
 
 export const MESSAGES = {
-  /** Fetch a profile from the instance (and refresh the cache). Default: the active instance's user. */
+  /**
+   * Fetch a profile from the instance (and refresh the cache). Default: the instance's configured
+   * user (the active instance's without `origin`); with none configured, `me`, which it learns.
+   */
   'ui:getProfile': {
     senders: ['extensionPage'],
     payload: z.object({ origin: z.optional(z.string()), userId: z.optional(UserRefSchema) }),
@@ -172,14 +175,6 @@ export const MESSAGES = {
     senders: ['extensionPage'],
     payload: z.object({ origin: originText }),
     result: resultOf(z.object({ origin: z.string() })),
-  },
-  /** Fetch the configured user's profile and say who that is. */
-  'ui:testConnection': {
-    senders: ['extensionPage'],
-    payload: z.object({ origin: originText }),
-    result: resultOf(
-      z.object({ userId: WholeNumberSchema, name: z.nullable(z.string()), username: z.nullable(z.string()) }),
-    ),
   },
   'ui:detectUserId': {
     senders: ['extensionPage'],

@@ -15,7 +15,6 @@ import {
   originsWithDrafts,
   saveInstance,
   setActiveInstance,
-  updateInstance,
 } from '../../shared/storage.ts';
 import { clearToken, forgetInstance, getToken, setToken } from '../token-storage.ts';
 import type { HandlerContext } from './context.ts';
@@ -25,7 +24,6 @@ type InstanceHandlers = Pick<
   | 'ui:listInstances'
   | 'ui:saveInstance'
   | 'ui:setActiveInstance'
-  | 'ui:testConnection'
   | 'ui:detectUserId'
   | 'ui:removeInstance'
   | 'ui:getStorageAccess'
@@ -106,18 +104,6 @@ export function instanceHandlers(ctx: HandlerContext): InstanceHandlers {
       if (!instance.ok) return instance;
       await setActiveInstance(origin);
       return ok({ origin });
-    },
-
-    async 'ui:testConnection'({ origin }) {
-      const connection = await ctx.connect(origin);
-      if (!connection.ok) return connection;
-      const { instance, client } = connection.value;
-      const profile = await client.getProfile(instance.userId ?? 'me');
-      if (!profile.ok) return profile;
-      if (instance.userId === null) await updateInstance(origin, { userId: profile.value.userId });
-      await ctx.remember(instance, profile.value);
-      const { user, userId } = profile.value;
-      return ok({ userId, name: user?.name ?? null, username: user?.username ?? null });
     },
 
     async 'ui:detectUserId'({ origin }) {
