@@ -36,6 +36,7 @@ export async function getToken(origin: string): Promise<string | null> {
 
 /** Stores the token in exactly one place: this device's database only when remembered. */
 export async function setToken(origin: string, token: string, remember: boolean): Promise<void> {
+  await moveRememberedTokens(); // else a moved token could land on top of this one
   const key = tokenKey(origin);
   if (remember) {
     await set(origin, token, remembered());
@@ -48,6 +49,7 @@ export async function setToken(origin: string, token: string, remember: boolean)
 
 /** Removes the token from everywhere, `storage.local` and `storage.sync` included. */
 export async function clearToken(origin: string): Promise<void> {
+  await moveRememberedTokens();
   const key = tokenKey(origin);
   await Promise.all([
     ...[session, local, sync].map((area) => area.removeItem(key)),
@@ -59,7 +61,8 @@ let moving: Promise<void> | undefined;
 
 /**
  * Moves tokens that earlier versions remembered in `storage.local`, where content scripts could
- * read them, to the database. Runs once per start of the background, before any token is read.
+ * read them, to the database. Runs once per start of the background, before any token is read or
+ * written.
  */
 export function moveRememberedTokens(): Promise<void> {
   moving ??= (async () => {
@@ -70,7 +73,10 @@ export function moveRememberedTokens(): Promise<void> {
       if (token !== null) await set(key.slice('token:'.length), token, remembered());
       await browser.storage.local.remove(key);
     }
-  })();
+  })().catch((error: unknown) => {
+    // Left where it was, to be moved at the next start; tokens of this session still work.
+    console.error('Profile Quick Edit: could not move remembered tokens', error);
+  });
   return moving;
 }
 
