@@ -127,17 +127,11 @@ export function Options() {
           />
         </section>
       )}
-      {storageAccess && !storageAccess.sessionPrivate && (
-        <p class="field-error" role="note">
-          {t('storageSessionOpen')}
-        </p>
-      )}
-      {storageAccess && !storageAccess.localPrivate && (
-        <p class="field-hint" role="note">
-          {t('storageLocalOpen')}
-        </p>
-      )}
       <footer class="options-footer">
+        {storageAccess && !storageAccess.sessionPrivate && (
+          <p class="field-error">{t('storageSessionOpen')}</p>
+        )}
+        {storageAccess && !storageAccess.localPrivate && <p>{t('storageLocalOpen')}</p>}
         <a href="/privacy.html" target="_blank" rel="noopener">
           {t('privacyPolicy')}
         </a>
