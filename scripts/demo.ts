@@ -22,8 +22,8 @@ try {
   process.exit(1);
 }
 
-// The e2e variant is the production build plus a grant for the local simulator origin,
-// so the demo needs no permission prompt.
+// The e2e variant is the production build plus a grant for the local simulator origin, so the
+// demo needs no permission prompt (and the tests' storage probe, which does nothing unasked).
 const build = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
