@@ -80,11 +80,13 @@ describe('tokens', () => {
   });
 
   it('moves a token an earlier version remembered in storage.local out of it before reading any', async () => {
+    await saveInstance(instance);
+    await saveInstance({ ...instance, origin: OTHER });
     await fakeBrowser.storage.local.set({ [`token:${ORIGIN}`]: 'remembered-before', [`token:${OTHER}`]: 7 });
     vi.resetModules(); // a background that starts afresh, as after an update
     const tokens = await import('@/utils/background/token-storage');
     expect(await tokens.getToken(ORIGIN)).toBe('remembered-before');
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('token:');
     expect(await tokens.getToken(OTHER)).toBeNull();
   });
 

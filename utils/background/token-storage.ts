@@ -8,7 +8,7 @@
 import { defineExtensionStorage } from '@webext-core/storage';
 import { createStore, del, get, set } from 'idb-keyval';
 import { browser } from 'wxt/browser';
-import { removeInstance } from '../shared/storage.ts';
+import { getInstances, removeInstance } from '../shared/storage.ts';
 
 interface TokenSchema {
   [key: `token:${string}`]: unknown;
@@ -60,15 +60,15 @@ export async function clearToken(origin: string): Promise<void> {
 let moving: Promise<void> | undefined;
 
 /**
- * Moves tokens that earlier versions remembered in `storage.local`, where content scripts could
- * read them, to the database. Runs once per start of the background, before any token is read or
- * written.
+ * Moves the tokens that earlier versions remembered in `storage.local`, where content scripts
+ * could read them, to the database: one small read of the configured instances' token keys. Runs
+ * once per start of the background, before any token is read or written.
  */
 export function moveRememberedTokens(): Promise<void> {
   moving ??= (async () => {
-    const stored = await browser.storage.local.get(null);
+    const keys = (await getInstances()).map((instance) => tokenKey(instance.origin));
+    const stored = keys.length > 0 ? await browser.storage.local.get(keys) : {};
     for (const [key, value] of Object.entries(stored)) {
-      if (!key.startsWith('token:')) continue;
       const token = asToken(value);
       if (token !== null) await set(key.slice('token:'.length), token, remembered());
       await browser.storage.local.remove(key);
