@@ -15,7 +15,7 @@ interface TokenSchema {
 }
 
 const session = defineExtensionStorage<TokenSchema>(browser.storage.session);
-/** Where older versions kept remembered tokens; read only to move them out (moveRememberedTokens). */
+/** Where 0.1.0 kept remembered tokens: emptied by moveRememberedTokens, cleared by clearToken. */
 const local = defineExtensionStorage<TokenSchema>(browser.storage.local);
 const sync = defineExtensionStorage<TokenSchema>(browser.storage.sync);
 const tokenKey = (origin: string) => `token:${origin}` as const;
