@@ -164,6 +164,19 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     const token = instance.tokens.get(MIRA) ?? '';
     await configureInstance(browser, { origin: instance.origin, userId: MIRA, token, remember: true });
     // A second copy in the session area too: removal must find both.
+    const page = await openExtensionPage(browser, 'options.html');
+    await page.evaluate(
+      async (copy) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: { storage: { session: { set(items: object): Promise<void> } } };
+          }
+        ).chrome;
+        await api.storage.session.set({ [`token:${copy.origin}`]: copy.token });
+      },
+      { origin: instance.origin, token },
+    );
+    await page.close();
     const popup = await openPopup(browser);
     await fillField(popup, 'Website', 'mira.example');
     await clickButton(popup, 'Save');
