@@ -11,7 +11,7 @@ import { moveRememberedTokens } from '@/utils/background/token-storage';
 import { browserHostAccess } from '@/utils/shared/host-access';
 import { answeringListener, createMessageRouter } from '@/utils/shared/messaging';
 import { syncPopupAddress } from '@/utils/shared/popup-address';
-import { getInstance, migrateStorage, userForUrl } from '@/utils/shared/storage';
+import { getInstance, userForUrl } from '@/utils/shared/storage';
 
 export default defineBackground(() => {
   const access = browserHostAccess;
@@ -60,5 +60,6 @@ export default defineBackground(() => {
     else void sync().then(() => injectIntoOpenTabs(access));
   });
   void moveRememberedTokens();
-  void migrateStorage().then(() => Promise.all([sync(), syncPopup()]));
+  void sync();
+  void syncPopup();
 });

@@ -258,7 +258,6 @@ async function measureInBrowser(floorDir: string) {
       async ({ origin, token }) => {
         const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
         await api.storage.local.set({
-          schemaVersion: 2,
           activeInstance: origin,
           instances: [
             {

@@ -9,9 +9,7 @@ import {
   getDraft,
   getInstances,
   getRecentUsers,
-  migrateStorage,
   readEditorStart,
-  SCHEMA_VERSION,
   saveDraft,
   saveInstance,
   setActiveInstance,
@@ -54,6 +52,14 @@ describe('instances', () => {
     await fakeBrowser.storage.local.set({ instances: [damaged] });
     expect(await getInstances()).toEqual([
       { ...instance, label: '', userId: null, routePatterns: DEFAULT_ROUTE_PATTERNS, rememberToken: false },
+    ]);
+  });
+
+  it('reads an instance saved before route patterns and the path form existed, with their defaults', async () => {
+    const early = { origin: ORIGIN, label: 'Hub', authMode: 'session', userId: 6, rememberToken: false };
+    await fakeBrowser.storage.local.set({ instances: [early] });
+    expect(await getInstances()).toEqual([
+      { ...early, routePatterns: DEFAULT_ROUTE_PATTERNS, pathForm: null },
     ]);
   });
 });
@@ -184,34 +190,5 @@ describe('what an editor reads when it opens', () => {
     get.mockClear();
     expect(await readEditorStart(null, { origin: ORIGIN, userId: 7 })).toMatchObject({ instance, draft });
     expect(get).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('migrations', () => {
-  it('upgrades version-1 instances with route patterns and a path form', async () => {
-    await fakeBrowser.storage.local.set({
-      instances: [{ origin: ORIGIN, label: '', authMode: 'session', userId: 6, rememberToken: false }],
-    });
-    await migrateStorage();
-    const stored = await fakeBrowser.storage.local.get(null);
-    expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(stored.instances).toEqual([
-      {
-        origin: ORIGIN,
-        label: '',
-        authMode: 'session',
-        userId: 6,
-        rememberToken: false,
-        routePatterns: DEFAULT_ROUTE_PATTERNS,
-        pathForm: null,
-      },
-    ]);
-  });
-
-  it('keeps current data as it is', async () => {
-    await saveInstance({ ...instance, routePatterns: ['/u/:id'] });
-    await migrateStorage();
-    await migrateStorage();
-    expect((await getInstances())[0]?.routePatterns).toEqual(['/u/:id']);
   });
 });

@@ -52,7 +52,6 @@ export type CachedProfile = z.infer<typeof CachedProfileSchema>;
 
 type InstanceKey = `${string}:${string}`;
 interface LocalSchema {
-  schemaVersion: number;
   instances: unknown;
   activeInstance: unknown;
   [key: `draft:${InstanceKey}`]: unknown;
@@ -77,35 +76,6 @@ function valid<T>(schema: z.ZodMiniType<T>, value: unknown): T | null {
 
 async function read<T>(value: Promise<unknown>, schema: z.ZodMiniType<T>): Promise<T | null> {
   return valid(schema, await value);
-}
-
-// ---- migrations ----------------------------------------------------------------------------
-
-export const SCHEMA_VERSION = 2;
-
-/** Each entry upgrades the stored layout from version `index + 1` to the next. */
-const MIGRATIONS: Array<() => Promise<void>> = [
-  // 1 → 2: instances gained route patterns and the remembered API path form.
-  async () => {
-    const instances = await local.getItem('instances');
-    if (!Array.isArray(instances)) return;
-    await local.setItem(
-      'instances',
-      instances.map((instance) => ({
-        routePatterns: DEFAULT_ROUTE_PATTERNS,
-        pathForm: null,
-        ...(instance as object),
-      })),
-    );
-  },
-];
-
-/** Brings stored data up to the current layout. Safe to call at every start. */
-export async function migrateStorage(): Promise<void> {
-  const stored = await local.getItem('schemaVersion');
-  let version = typeof stored === 'number' ? stored : (await local.getItem('instances')) ? 1 : SCHEMA_VERSION;
-  for (; version < SCHEMA_VERSION; version++) await MIGRATIONS[version - 1]?.();
-  await local.setItem('schemaVersion', SCHEMA_VERSION);
 }
 
 // ---- instances ------------------------------------------------------------------------------
