@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
   byName,
   clickButton,
@@ -10,25 +10,16 @@ import {
   waitForField,
   waitForText,
 } from './harness/extension.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 const IMAGE = path.resolve(import.meta.dirname, '../assets/public/icon/96.png');
 
 describe(`${BROWSER_KIND}: avatar`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
   let popup: E2EPage;
 
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession());
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession();
   beforeEach(async () => {
-    await instance.reset();
     await signInAs(browser, instance, MIRA);
     popup = await openPopup(browser);
     await clickButton(popup, 'Change avatar');

@@ -3,24 +3,14 @@
  * dispatches itself, and its real clipboard cannot be filled from a test without a permission
  * the extension does not ask for.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from './harness/browsers.ts';
+import { describe, expect, it } from 'vitest';
 import { byName, clickButton, openPopup, signInAs, waitForText } from './harness/extension.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const TOMASZ = 7;
 
 describe('chromium: pasting into the bio', () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession());
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession({ resetEachTest: false });
 
   it('keeps only the instance’s formats from pasted HTML, and loads nothing it carries', async () => {
     await signInAs(browser, instance, TOMASZ);

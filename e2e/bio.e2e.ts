@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RICH_BIO, UNSUPPORTED_BIO } from '../simulator/seed.ts';
 import { expectAccessible } from './harness/accessibility.ts';
-import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
+import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
   byName,
   clickButton,
@@ -12,8 +12,7 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, closeAfterTest, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 const TOMASZ = 7;
@@ -21,30 +20,11 @@ const LENA = 8;
 const PIOTR = 9;
 
 describe(`${BROWSER_KIND}: the bio, in the instance editor’s formatting`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
-  const pages: E2EPage[] = [];
-
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession());
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
-  beforeEach(async () => {
-    await instance.reset();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => {});
-    const errors = browser.errors.splice(0);
-    expect(errors, 'uncaught errors or console errors in the extension').toEqual([]);
-  });
+  useSession();
 
   async function editorFor(userId: number): Promise<E2EPage> {
     await signInAs(browser, instance, userId);
-    const page = await openPopup(browser);
-    pages.push(page);
-    return page;
+    return closeAfterTest(await openPopup(browser));
   }
 
   async function puts() {
@@ -103,8 +83,7 @@ describe(`${BROWSER_KIND}: the bio, in the instance editor’s formatting`, () =
     expect(sent.map((request) => request.body)).toEqual([
       { description: '<p><strong>Ceramics</strong> and <strong>slow</strong> video.</p>' },
     ]);
-    const site = await browser.newPage();
-    pages.push(site);
+    const site = closeAfterTest(await browser.newPage());
     await site.goto(`${instance.origin}/users/${MIRA}`);
     await site.waitFor('.bio strong');
     expect(

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from './harness/browsers.ts';
+import { describe, expect, it } from 'vitest';
 import { openPopup, signInAs, waitForText } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const ADMIN = 1;
 const TOMASZ = 7;
@@ -15,15 +13,7 @@ const BUTTON = '[data-profile-quick-edit]';
  * which follows the tab, is tested in side-panel.chromium.e2e.ts).
  */
 describe('firefox: the editor window and the page that opened it', () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession('firefox'));
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession({ kind: 'firefox', resetEachTest: false });
 
   it('keeps editing the user it opened when the page switches its address unprompted', async () => {
     record({ kind: 'hostile', browser: 'firefox', name: 'an unprompted pushState with the editor open' });

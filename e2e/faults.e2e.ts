@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../simulator/server.ts';
-import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
+import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
   clickButton,
   fieldValue,
@@ -12,8 +12,7 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 /** Long enough for the client's own 15 s timeout and its retries. */
@@ -127,21 +126,12 @@ const CASES: FaultCase[] = [
 const inThisBrowser = CASES.filter((c) => (BROWSER_KIND === 'firefox' ? c.firefox : true));
 
 describe(`${BROWSER_KIND}: fault matrix`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
   let popup: E2EPage | undefined;
 
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession());
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession({ resetEachTest: false });
   afterEach(async () => {
     await popup?.close().catch(() => {});
     popup = undefined;
-    const errors = browser.errors.splice(0);
-    expect(errors, 'uncaught errors or console errors in the extension').toEqual([]);
   });
 
   async function freshPopupWithDraft(draft: string): Promise<E2EPage> {

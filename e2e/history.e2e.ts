@@ -1,31 +1,21 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import { clickButton, fieldValue, fillField, openPopup, signInAs, waitForText } from './harness/extension.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, restartBrowser, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 
 describe(`${BROWSER_KIND}: undo and history`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
   let popup: E2EPage | undefined;
 
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession());
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession();
   beforeEach(async () => {
-    await instance.reset();
     // Remembered, so that the token is still there after a browser restart.
     await signInAs(browser, instance, MIRA, { remember: true });
   });
   afterEach(async () => {
     await popup?.close().catch(() => {});
     popup = undefined;
-    expect(browser.errors.splice(0), 'uncaught errors or console errors in the extension').toEqual([]);
   });
 
   async function puts() {
@@ -70,7 +60,7 @@ describe(`${BROWSER_KIND}: undo and history`, () => {
     await popup.close();
     popup = undefined;
 
-    browser = await browser.restart();
+    await restartBrowser();
     popup = await openPopup(browser);
     await fillField(popup, 'Twitter', '@kept_as_typed');
     await clickButton(popup, 'History');

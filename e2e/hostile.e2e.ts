@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_KIND } from './harness/browsers.ts';
 import { openPopup, signInAs } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 
@@ -21,17 +20,11 @@ interface AttackReport {
 }
 
 describe(`${BROWSER_KIND}: a hostile instance page`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
-
+  useSession({ resetEachTest: false });
   beforeAll(async () => {
-    ({ instance, browser } = await openSession());
     await signInAs(browser, instance, MIRA, { remember: true });
     const popup = await openPopup(browser);
     await popup.close();
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
   });
 
   it('messages, synthetic events, an imitation button and storage probes: nothing is sent, opened or revealed', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
   clickButton,
   fillField,
@@ -9,27 +9,19 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import { startTestInstance, type TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
+import { startTestInstance } from './harness/simulator.ts';
 
 const ADMIN = 1;
 const TOMASZ = 7;
 const BUTTON = '[data-profile-quick-edit]';
 
 describe(`${BROWSER_KIND}: instance pages`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
   let site: E2EPage | undefined;
 
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession());
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession();
   beforeEach(async () => {
     await site?.close().catch(() => {});
-    await instance.reset();
     await signInAs(browser, instance, ADMIN);
     // Warm the admin's own profile, as a first popup open would: it tells the page script
     // that this user may edit others.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
 import { configureInstance, openExtensionPage, openPopup, waitForText } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 import { startTestInstance, type TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
@@ -73,13 +73,11 @@ async function answersToContentScripts(browser: ExtensionBrowser, url: string): 
 const REJECTED = { ok: false, error: { kind: 'rejected' } };
 
 describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
-  let instance: TestInstance;
   let stranger: TestInstance;
-  let browser: ExtensionBrowser;
   let token: string;
 
+  useSession({ resetEachTest: false });
   beforeAll(async () => {
-    ({ instance, browser } = await openSession());
     // Another site on the same host: granted by the host pattern, but not a configured instance.
     stranger = await startTestInstance();
     token = instance.tokens.get(MIRA) ?? '';
@@ -88,7 +86,6 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
     await popup.close();
   });
   afterAll(async () => {
-    await closeSession(instance, browser);
     await stranger?.close();
   });
 

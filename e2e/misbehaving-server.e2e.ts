@@ -4,7 +4,7 @@
  * screen or storage.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
+import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
   clickButton,
   fieldValue,
@@ -17,35 +17,30 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 import { startTestInstance, type TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
 const REDIRECTED = 'sent the request somewhere else instead of answering it';
 
 describe(`${BROWSER_KIND}: a misbehaving server`, () => {
-  let instance: TestInstance;
   let elsewhere: TestInstance;
-  let browser: ExtensionBrowser;
   let popup: E2EPage | undefined;
 
+  useSession();
   beforeAll(async () => {
-    ({ instance, browser } = await openSession());
     elsewhere = await startTestInstance();
   });
   afterAll(async () => {
     await elsewhere?.close();
-    await closeSession(instance, browser);
   });
   beforeEach(async () => {
-    await instance.reset();
     await elsewhere.clearLog();
     await signInAs(browser, instance, MIRA);
   });
   afterEach(async () => {
     await popup?.close().catch(() => {});
     popup = undefined;
-    expect(browser.errors.splice(0), 'uncaught errors or console errors in the extension').toEqual([]);
   });
 
   const toElsewhere = (path: string) => `${elsewhere.origin}${path}`;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
   byName,
   check,
@@ -14,25 +14,16 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 
 describe(`${BROWSER_KIND}: options and onboarding`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
   let host: string;
 
+  useSession();
   beforeAll(async () => {
-    ({ instance, browser } = await openSession());
     host = new URL(instance.origin).host;
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
-  beforeEach(async () => {
-    await instance.reset();
   });
 
   async function openOptions(): Promise<E2EPage> {

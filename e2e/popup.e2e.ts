@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type E2EPage, type ExtensionBrowser } from './harness/browsers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
   clickButton,
   configureInstance,
@@ -11,28 +11,19 @@ import {
   waitForField,
   waitForText,
 } from './harness/extension.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 /** Mira's bio as the simulator stores it is `<p>Ceramics and <strong>slow</strong> video.</p>`. */
 const SEEDED_BIO = 'Ceramics and slow video.';
 
 describe(`${BROWSER_KIND}: popup quick editor`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
   let popup: E2EPage | undefined;
 
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession());
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession();
   beforeEach(async () => {
     await popup?.close().catch(() => {});
     popup = undefined;
-    await instance.reset();
     await signInAs(browser, instance, MIRA);
   });
 

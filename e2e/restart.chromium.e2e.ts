@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from './harness/browsers.ts';
+import { describe, expect, it } from 'vitest';
 import {
   clickButton,
   fillField,
@@ -9,21 +8,12 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 
 describe('chromium: the background stops in the middle of a save', () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession('chromium'));
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession({ kind: 'chromium', resetEachTest: false });
 
   it('the save resumes in a new worker: saved once, nothing lost', async () => {
     await signInAs(browser, instance, MIRA);

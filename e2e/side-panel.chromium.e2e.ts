@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { E2EPage, ExtensionBrowser } from './harness/browsers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { E2EPage } from './harness/browsers.ts';
 import { openPopup, signInAs } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 const ADMIN = 1;
 const TOMASZ = 7;
@@ -15,18 +14,10 @@ const BUTTON = '[data-profile-quick-edit]';
  * and only the DevTools protocol reaches into it.
  */
 describe('chromium: the side panel and the page beside it', () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
   let page: E2EPage;
 
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession('chromium'));
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession({ kind: 'chromium' });
   beforeEach(async () => {
-    await instance.reset();
     await signInAs(browser, instance, ADMIN);
     // The admin's own profile, cached: it tells the page script that this user may edit others.
     await (await openPopup(browser)).close();

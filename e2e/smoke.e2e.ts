@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type ExtensionBrowser } from './harness/browsers.ts';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_KIND } from './harness/browsers.ts';
 import { configureInstance, openExtensionPage, waitForText } from './harness/extension.ts';
-import { closeSession, openSession } from './harness/session.ts';
-import type { TestInstance } from './harness/simulator.ts';
+import { browser, instance, useSession } from './harness/session.ts';
 
 describe(`${BROWSER_KIND}: smoke`, () => {
-  let instance: TestInstance;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    ({ instance, browser } = await openSession());
-  });
-  afterAll(async () => {
-    await closeSession(instance, browser);
-  });
+  useSession({ resetEachTest: false });
 
   it('the popup shows user 6’s name, fetched by the background with the Bearer token', async () => {
     const token = instance.tokens.get(6) ?? '';
