@@ -10,7 +10,7 @@ import { browser, instance, useSession } from './harness/session.ts';
 const TOMASZ = 7;
 
 describe('chromium: pasting into the bio', () => {
-  useSession({ resetEachTest: false });
+  useSession();
 
   it('keeps only the instance’s formats from pasted HTML, and loads nothing it carries', async () => {
     await signInAs(browser, instance, TOMASZ);

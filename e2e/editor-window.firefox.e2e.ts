@@ -13,7 +13,7 @@ const BUTTON = '[data-profile-quick-edit]';
  * which follows the tab, is tested in side-panel.chromium.e2e.ts).
  */
 describe('firefox: the editor window and the page that opened it', () => {
-  useSession({ kind: 'firefox', resetEachTest: false });
+  useSession('firefox');
 
   it('keeps editing the user it opened when the page switches its address unprompted', async () => {
     record({ kind: 'hostile', browser: 'firefox', name: 'an unprompted pushState with the editor open' });

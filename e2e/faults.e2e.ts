@@ -128,14 +128,13 @@ const inThisBrowser = CASES.filter((c) => (BROWSER_KIND === 'firefox' ? c.firefo
 describe(`${BROWSER_KIND}: fault matrix`, () => {
   let popup: E2EPage | undefined;
 
-  useSession({ resetEachTest: false });
+  useSession();
   afterEach(async () => {
     await popup?.close().catch(() => {});
     popup = undefined;
   });
 
   async function freshPopupWithDraft(draft: string): Promise<E2EPage> {
-    await instance.reset();
     await signInAs(browser, instance, MIRA);
     popup = await openPopup(browser);
     await fillField(popup, 'Description', draft);

@@ -20,7 +20,7 @@ interface AttackReport {
 }
 
 describe(`${BROWSER_KIND}: a hostile instance page`, () => {
-  useSession({ resetEachTest: false });
+  useSession();
   beforeAll(async () => {
     await signInAs(browser, instance, MIRA, { remember: true });
     const popup = await openPopup(browser);

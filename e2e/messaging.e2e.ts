@@ -76,7 +76,7 @@ describe(`${BROWSER_KIND}: what reaches pages and content scripts`, () => {
   let stranger: TestInstance;
   let token: string;
 
-  useSession({ resetEachTest: false });
+  useSession();
   beforeAll(async () => {
     // Another site on the same host: granted by the host pattern, but not a configured instance.
     stranger = await startTestInstance();

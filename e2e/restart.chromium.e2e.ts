@@ -13,7 +13,7 @@ import { browser, instance, useSession } from './harness/session.ts';
 const MIRA = 6;
 
 describe('chromium: the background stops in the middle of a save', () => {
-  useSession({ kind: 'chromium', resetEachTest: false });
+  useSession('chromium');
 
   it('the save resumes in a new worker: saved once, nothing lost', async () => {
     await signInAs(browser, instance, MIRA);

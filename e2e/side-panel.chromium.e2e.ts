@@ -16,7 +16,7 @@ const BUTTON = '[data-profile-quick-edit]';
 describe('chromium: the side panel and the page beside it', () => {
   let page: E2EPage;
 
-  useSession({ kind: 'chromium' });
+  useSession('chromium');
   beforeEach(async () => {
     await signInAs(browser, instance, ADMIN);
     // The admin's own profile, cached: it tells the page script that this user may edit others.

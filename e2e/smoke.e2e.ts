@@ -4,7 +4,7 @@ import { configureInstance, openExtensionPage, waitForText } from './harness/ext
 import { browser, instance, useSession } from './harness/session.ts';
 
 describe(`${BROWSER_KIND}: smoke`, () => {
-  useSession({ resetEachTest: false });
+  useSession();
 
   it('the popup shows user 6’s name, fetched by the background with the Bearer token', async () => {
     const token = instance.tokens.get(6) ?? '';

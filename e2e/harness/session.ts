@@ -25,28 +25,19 @@ const pagesOfTest: E2EPage[] = [];
 
 /**
  * Call inside a test file's `describe`: opens the session before the first test and closes it
- * after the last. Each test starts on a reset simulator (unless `resetEachTest` is false, for
- * files whose tests share one setup) and ends with the pages given to `closeAfterTest` closed,
- * and with no error logged by the extension or the pages it ran in.
+ * after the last. Each test starts on a reset simulator and ends with the pages given to
+ * `closeAfterTest` closed, and with no error logged by the extension or the pages it ran in.
  */
-export function useSession({
-  kind,
-  resetEachTest = true,
-}: {
-  kind?: BrowserKind;
-  resetEachTest?: boolean;
-} = {}) {
+export function useSession(kind?: BrowserKind) {
   beforeAll(async () => {
     ({ instance, browser } = await openSession(kind));
   });
   afterAll(async () => {
     await closeSession(instance, browser);
   });
-  if (resetEachTest) {
-    beforeEach(async () => {
-      await instance.reset();
-    });
-  }
+  beforeEach(async () => {
+    await instance.reset();
+  });
   afterEach(async () => {
     for (const page of pagesOfTest.splice(0)) await page.close().catch(() => {});
     expect(browser.errors.splice(0), 'uncaught errors or console errors in the extension').toEqual([]);
