@@ -10,7 +10,7 @@ import {
   waitForField,
   waitForText,
 } from './harness/extension.ts';
-import { browser, instance, useSession } from './harness/session.ts';
+import { browser, closeAfterTest, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 const IMAGE = path.resolve(import.meta.dirname, '../assets/public/icon/96.png');
@@ -21,7 +21,7 @@ describe(`${BROWSER_KIND}: avatar`, () => {
   useSession();
   beforeEach(async () => {
     await signInAs(browser, instance, MIRA);
-    popup = await openPopup(browser);
+    popup = closeAfterTest(await openPopup(browser));
     await clickButton(popup, 'Change avatar');
     await waitForField(popup, 'Image address');
   });

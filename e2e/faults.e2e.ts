@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault } from '../simulator/server.ts';
 import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
@@ -12,7 +12,7 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { browser, instance, useSession } from './harness/session.ts';
+import { browser, closeAfterTest, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 /** Long enough for the client's own 15 s timeout and its retries. */
@@ -126,17 +126,11 @@ const CASES: FaultCase[] = [
 const inThisBrowser = CASES.filter((c) => (BROWSER_KIND === 'firefox' ? c.firefox : true));
 
 describe(`${BROWSER_KIND}: fault matrix`, () => {
-  let popup: E2EPage | undefined;
-
   useSession();
-  afterEach(async () => {
-    await popup?.close().catch(() => {});
-    popup = undefined;
-  });
 
   async function freshPopupWithDraft(draft: string): Promise<E2EPage> {
     await signInAs(browser, instance, MIRA);
-    popup = await openPopup(browser);
+    const popup = closeAfterTest(await openPopup(browser));
     await fillField(popup, 'Description', draft);
     return popup;
   }
@@ -168,7 +162,7 @@ describe(`${BROWSER_KIND}: fault matrix`, () => {
       await page.close();
       await instance.addFault({ method: 'GET', path: USER_PATH, ...fault.fault });
 
-      page = popup = await openExtensionPage(browser, 'popup.html');
+      page = closeAfterTest(await openExtensionPage(browser, 'popup.html'));
       await waitForText(page, fault.get, WAIT_MS);
       const keptDraft = (await fieldValue(page, 'Description')) === draft && (await draftStored(draft));
       const puts = await putsLogged();

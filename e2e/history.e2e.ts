@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import { clickButton, fieldValue, fillField, openPopup, signInAs, waitForText } from './harness/extension.ts';
-import { browser, instance, restartBrowser, useSession } from './harness/session.ts';
+import { browser, closeAfterTest, instance, restartBrowser, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 
 describe(`${BROWSER_KIND}: undo and history`, () => {
-  let popup: E2EPage | undefined;
-
   useSession();
   beforeEach(async () => {
     // Remembered, so that the token is still there after a browser restart.
     await signInAs(browser, instance, MIRA, { remember: true });
-  });
-  afterEach(async () => {
-    await popup?.close().catch(() => {});
-    popup = undefined;
   });
 
   async function puts() {
@@ -29,7 +23,7 @@ describe(`${BROWSER_KIND}: undo and history`, () => {
   }
 
   it('Undo right after saving a new Website puts the old one back, with exactly one more PUT', async () => {
-    popup = await openPopup(browser);
+    const popup = closeAfterTest(await openPopup(browser));
     await saveWebsite(popup, 'mira.example');
     expect((await instance.profile(MIRA)).websiteUrl).toBe('https://mira.example/');
     await clickButton(popup, 'Undo');
@@ -43,7 +37,7 @@ describe(`${BROWSER_KIND}: undo and history`, () => {
   });
 
   it('Undo after the instance changed that field meanwhile asks which value stays, and overwrites nothing', async () => {
-    popup = await openPopup(browser);
+    const popup = closeAfterTest(await openPopup(browser));
     await saveWebsite(popup, 'mira.example');
     await instance.editElsewhere(MIRA, { websiteUrl: 'https://changed-elsewhere.example/' });
     const putsBefore = (await puts()).length;
@@ -54,19 +48,18 @@ describe(`${BROWSER_KIND}: undo and history`, () => {
   });
 
   it('keeps the history through closing the popup and restarting the browser, newest first; Restore puts an older save’s earlier value in the form, unsaved', async () => {
-    popup = await openPopup(browser);
-    await saveWebsite(popup, 'first.example');
-    await saveWebsite(popup, 'second.example');
-    await popup.close();
-    popup = undefined;
+    const before = await openPopup(browser);
+    await saveWebsite(before, 'first.example');
+    await saveWebsite(before, 'second.example');
+    await before.close();
 
     await restartBrowser();
-    popup = await openPopup(browser);
+    const popup = closeAfterTest(await openPopup(browser));
     await fillField(popup, 'Twitter', '@kept_as_typed');
     await clickButton(popup, 'History');
     await popup.waitFor('.history-list > li');
     const entries = () =>
-      popup?.evaluate(
+      popup.evaluate(
         () =>
           [...document.querySelectorAll<HTMLElement>('.history-list > li')].map(
             (entry) => entry.querySelectorAll('.history-value')[1]?.textContent,

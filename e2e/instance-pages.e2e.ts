@@ -9,7 +9,7 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { browser, instance, useSession } from './harness/session.ts';
+import { browser, closeAfterTest, instance, useSession } from './harness/session.ts';
 import { startTestInstance } from './harness/simulator.ts';
 
 const ADMIN = 1;
@@ -17,26 +17,25 @@ const TOMASZ = 7;
 const BUTTON = '[data-profile-quick-edit]';
 
 describe(`${BROWSER_KIND}: instance pages`, () => {
-  let site: E2EPage | undefined;
+  let site: E2EPage;
 
   useSession();
   beforeEach(async () => {
-    await site?.close().catch(() => {});
     await signInAs(browser, instance, ADMIN);
     // Warm the admin's own profile, as a first popup open would: it tells the page script
     // that this user may edit others.
     const popup = await openPopup(browser);
     await popup.close();
-    site = await browser.newPage();
+    site = closeAfterTest(await browser.newPage());
   });
 
-  const buttons = () => (site as E2EPage).evaluate((tag) => document.querySelectorAll(tag).length, BUTTON);
+  const buttons = () => site.evaluate((tag) => document.querySelectorAll(tag).length, BUTTON);
 
   async function waitForButtons(count: number) {
-    await (site as E2EPage).waitForFunction(
-      ({ tag, expected }) => document.querySelectorAll(tag).length === expected,
-      { tag: BUTTON, expected: count },
-    );
+    await site.waitForFunction(({ tag, expected }) => document.querySelectorAll(tag).length === expected, {
+      tag: BUTTON,
+      expected: count,
+    });
     expect(await buttons()).toBe(count);
   }
 

@@ -3,8 +3,8 @@
  * or sent to another origin, nothing is cached, the draft is kept, and no token reaches the
  * screen or storage.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BROWSER_KIND } from './harness/browsers.ts';
 import {
   clickButton,
   fieldValue,
@@ -17,7 +17,7 @@ import {
   waitForText,
 } from './harness/extension.ts';
 import { record } from './harness/report.ts';
-import { browser, instance, useSession } from './harness/session.ts';
+import { browser, closeAfterTest, instance, useSession } from './harness/session.ts';
 import { startTestInstance, type TestInstance } from './harness/simulator.ts';
 
 const MIRA = 6;
@@ -25,7 +25,6 @@ const REDIRECTED = 'sent the request somewhere else instead of answering it';
 
 describe(`${BROWSER_KIND}: a misbehaving server`, () => {
   let elsewhere: TestInstance;
-  let popup: E2EPage | undefined;
 
   useSession();
   beforeAll(async () => {
@@ -37,10 +36,6 @@ describe(`${BROWSER_KIND}: a misbehaving server`, () => {
   beforeEach(async () => {
     await elsewhere.clearLog();
     await signInAs(browser, instance, MIRA);
-  });
-  afterEach(async () => {
-    await popup?.close().catch(() => {});
-    popup = undefined;
   });
 
   const toElsewhere = (path: string) => `${elsewhere.origin}${path}`;
@@ -54,7 +49,7 @@ describe(`${BROWSER_KIND}: a misbehaving server`, () => {
       location: toElsewhere('/api/public/user/6/info'),
     });
     // Nothing cached yet: the popup has only what the instance answers to show.
-    popup = await openExtensionPage(browser, 'popup.html');
+    const popup = closeAfterTest(await openExtensionPage(browser, 'popup.html'));
     await waitForText(popup, REDIRECTED);
     expect(await elsewhere.requests()).toEqual([]);
     expect(await storedEverywhere(browser)).not.toContain(elsewhere.origin);
@@ -62,7 +57,7 @@ describe(`${BROWSER_KIND}: a misbehaving server`, () => {
 
   it('a 307 to another origin on saving: an error, nothing sent there, the draft kept', async () => {
     record({ kind: 'hostile', browser: BROWSER_KIND, name: 'PUT redirected to another origin' });
-    popup = await openPopup(browser);
+    const popup = closeAfterTest(await openPopup(browser));
     await fillField(popup, 'Website', 'mira.example');
     await instance.addFault({
       method: 'PUT',
@@ -81,7 +76,7 @@ describe(`${BROWSER_KIND}: a misbehaving server`, () => {
   it('an error that repeats the token: neither the screen nor storage gets the token', async () => {
     record({ kind: 'tokenCheck', where: `${BROWSER_KIND}: an error body that echoes the token` });
     const token = instance.tokens.get(MIRA) ?? '';
-    popup = await openPopup(browser);
+    const popup = closeAfterTest(await openPopup(browser));
     await fillField(popup, 'Website', 'mira.example');
     await instance.addFault({ method: 'PUT', path: '/info$', status: 400, body: 'echoAuthorization' });
     await clickButton(popup, 'Save');

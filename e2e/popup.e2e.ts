@@ -11,26 +11,21 @@ import {
   waitForField,
   waitForText,
 } from './harness/extension.ts';
-import { browser, instance, useSession } from './harness/session.ts';
+import { browser, closeAfterTest, instance, useSession } from './harness/session.ts';
 
 const MIRA = 6;
 /** Mira's bio as the simulator stores it is `<p>Ceramics and <strong>slow</strong> video.</p>`. */
 const SEEDED_BIO = 'Ceramics and slow video.';
 
 describe(`${BROWSER_KIND}: popup quick editor`, () => {
-  let popup: E2EPage | undefined;
-
   useSession();
   beforeEach(async () => {
-    await popup?.close().catch(() => {});
-    popup = undefined;
     await signInAs(browser, instance, MIRA);
   });
 
-  /** The popup, kept so the next test can close it. */
+  /** The popup, closed when the test ends. */
   async function openEditorPopup(): Promise<E2EPage> {
-    popup = await openPopup(browser);
-    return popup;
+    return closeAfterTest(await openPopup(browser));
   }
 
   async function puts() {
@@ -240,7 +235,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     ]);
 
     await page.close();
-    popup = await openExtensionPage(browser, `popup.html${search}`);
+    const popup = closeAfterTest(await openExtensionPage(browser, `popup.html${search}`));
     await waitForField(popup, 'Description', SEEDED_BIO);
     expect(await popup.evaluate(() => document.querySelector('.profile-name')?.textContent, null)).toBe(
       'Mira Castellano',
