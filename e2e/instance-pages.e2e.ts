@@ -17,7 +17,8 @@ const TOMASZ = 7;
 const BUTTON = '[data-profile-quick-edit]';
 
 describe(`${BROWSER_KIND}: instance pages`, () => {
-  let site: E2EPage;
+  /** The instance page under test, opened fresh for each test. */
+  let page: E2EPage;
 
   useSession();
   beforeEach(async () => {
@@ -26,13 +27,13 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
     // that this user may edit others.
     const popup = await openPopup(browser);
     await popup.close();
-    site = closeAfterTest(await browser.newPage());
+    page = closeAfterTest(await browser.newPage());
   });
 
-  const buttons = () => site.evaluate((tag) => document.querySelectorAll(tag).length, BUTTON);
+  const buttons = () => page.evaluate((tag) => document.querySelectorAll(tag).length, BUTTON);
 
   async function waitForButtons(count: number) {
-    await site.waitForFunction(({ tag, expected }) => document.querySelectorAll(tag).length === expected, {
+    await page.waitForFunction(({ tag, expected }) => document.querySelectorAll(tag).length === expected, {
       tag: BUTTON,
       expected: count,
     });
@@ -57,8 +58,15 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
     throw new Error('The editor did not open');
   }
 
+  /** Presses the page's button and checks that the editor it opens shows `name`. */
+  async function pressOpensEditorFor(name: string) {
+    await page.click(BUTTON);
+    const editor = await editorPage();
+    await waitForText(editor, name);
+    await editor.close();
+  }
+
   it('admin: users list → a user → Edit profile → the editor for that user saves to the instance', async () => {
-    const page = site as E2EPage;
     await page.goto(`${instance.origin}/admin/users`);
     await waitForText(page, 'Tomasz Wren');
     expect(await buttons()).toBe(0);
@@ -77,7 +85,6 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
   });
 
   it('follows single-page navigation: retargets, leaves user pages, never duplicates', async () => {
-    const page = site as E2EPage;
     await page.goto(`${instance.origin}/admin/users`);
     await waitForText(page, 'Hanna Brandt');
     await page.click(`a[href="/users/${TOMASZ}"]`);
@@ -91,14 +98,10 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
     await waitForText(page, 'Personal information');
     await waitForButtons(1);
 
-    await page.click(BUTTON);
-    const editor = await editorPage();
-    await waitForText(editor, 'Hanna Brandt');
-    await editor.close();
+    await pressOpensEditorFor('Hanna Brandt');
   });
 
   it('keeps a working button on a page with hostile CSS', async () => {
-    const page = site as E2EPage;
     await page.goto(`${instance.origin}/users/${TOMASZ}?hostile=1`);
     await waitForButtons(1);
     const box = await page.evaluate((tag) => {
@@ -107,15 +110,11 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
     }, BUTTON);
     expect(box.width).toBeGreaterThan(60);
     expect(box.height).toBeGreaterThan(20);
-    await page.click(BUTTON);
-    const editor = await editorPage();
-    await waitForText(editor, 'Tomasz Wren');
-    await editor.close();
+    await pressOpensEditorFor('Tomasz Wren');
   });
 
   it('a page that defines the button’s element name first gets nothing to reach in with', async () => {
     record({ kind: 'hostile', browser: BROWSER_KIND, name: 'a page upgrading the button’s host element' });
-    const page = site as E2EPage;
     await page.goto(`${instance.origin}/users/${TOMASZ}?upgrade=1`);
     await waitForButtons(1);
     const reached = await page.evaluate(
@@ -126,15 +125,11 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
       null,
     );
     expect(reached).toBe(0);
-    await page.click(BUTTON);
-    const editor = await editorPage();
-    await waitForText(editor, 'Tomasz Wren');
-    await editor.close();
+    await pressOpensEditorFor('Tomasz Wren');
   });
 
   it('a page that switches its address as the button is pressed opens no editor', async () => {
     record({ kind: 'hostile', browser: BROWSER_KIND, name: 'a decoy layer and pushState on pointerdown' });
-    const page = site as E2EPage;
     await page.goto(`${instance.origin}/users/${TOMASZ}?decoy=1`);
     await waitForButtons(1);
     const openBefore = (await browser.allTargetUrls()).length;
@@ -147,7 +142,6 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
   });
 
   it('ignores page scripts: synthetic clicks and window messages open nothing and send nothing', async () => {
-    const page = site as E2EPage;
     await page.goto(`${instance.origin}/users/${TOMASZ}`);
     await waitForButtons(1);
     await instance.clearLog();
@@ -175,7 +169,6 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
   it('does nothing on the same host at another port: another instance, not set up', async () => {
     const neighbour = await startTestInstance();
     try {
-      const page = site as E2EPage;
       await page.goto(`${neighbour.origin}/users/${TOMASZ}`);
       await waitForText(page, 'Tomasz Wren');
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -187,7 +180,6 @@ describe(`${BROWSER_KIND}: instance pages`, () => {
   });
 
   it('does not run on an origin that was not granted', async () => {
-    const page = site as E2EPage;
     const ungranted = instance.origin.replace('127.0.0.1', 'localhost');
     await page.goto(`${ungranted}/users/${TOMASZ}`);
     await waitForText(page, 'Tomasz Wren');
