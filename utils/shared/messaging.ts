@@ -14,6 +14,7 @@ import {
   CountrySchema,
   EDITABLE_FIELDS,
   EditableValuesSchema,
+  FieldValueSchema,
   isPositive,
   matches,
   maxLength,
@@ -40,8 +41,6 @@ const ChangesSchema = z.strictObject({
   websiteUrl: httpsUrl,
   country: z.optional(z.nullable(CountrySchema)),
 });
-
-const FieldValueSchema = z.nullable(z.union([z.string(), CountrySchema]));
 
 const ErrorSchema = z.object({
   kind: z.literal(API_ERROR_KINDS),

@@ -11,10 +11,10 @@ import * as z from 'zod/mini';
 import { API_ERROR_KINDS } from './api/errors.ts';
 import {
   BooleanSchema,
-  CountrySchema,
   EDITABLE_FIELDS,
   type EditableField,
   EditableValuesSchema,
+  FieldValueSchema,
   ProfileSchema,
   WholeNumberSchema,
 } from './api/schemas.ts';
@@ -338,7 +338,6 @@ export const MAX_SAVES_PER_USER = 20;
 /** Stored history for all users together, as JSON characters: the oldest saves go first. */
 export const MAX_HISTORY_SIZE = 256 * 1024;
 
-const FieldValueSchema = z.nullable(z.union([z.string(), CountrySchema]));
 const FieldChangeSchema = z.object({ before: FieldValueSchema, after: FieldValueSchema });
 export const SaveRecordSchema = z.object({
   at: z.number(),

@@ -113,6 +113,8 @@ export type EditableValues = z.infer<typeof EditableValuesSchema>;
 /** A PUT body: only the fields the user changed. */
 export type ProfileChanges = Partial<EditableValues>;
 export type FieldValue = EditableValues[EditableField];
+/** Any one editable field's value, as history records and save conflicts hold it. */
+export const FieldValueSchema = z.nullable(z.union([z.string(), CountrySchema]));
 
 /** Equal as the API sees it: countries by code. */
 export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
