@@ -29,6 +29,14 @@ describe('history of saves', () => {
     expect((await getHistory(ORIGIN, 7)).map((record) => record.at)).toEqual([3]);
   });
 
+  it('a save writes only its user’s history, not every user’s', async () => {
+    await addToHistory(ORIGIN, 7, website(1, null, 'https://a.example/'));
+    const written: string[] = [];
+    fakeBrowser.storage.local.onChanged.addListener((changes) => written.push(...Object.keys(changes)));
+    await addToHistory(ORIGIN, 6, website(2, null, 'https://b.example/'));
+    expect(written).toEqual([`history:${ORIGIN}:6`]);
+  });
+
   it(`keeps the last ${MAX_SAVES_PER_USER} saves of a user`, async () => {
     for (let at = 1; at <= MAX_SAVES_PER_USER + 5; at++)
       await addToHistory(ORIGIN, 6, website(at, null, `https://${at}.example/`));

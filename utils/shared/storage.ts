@@ -394,9 +394,11 @@ export async function addToHistory(origin: string, userId: number, record: SaveR
     if (!oldest) break;
     histories.set(oldest[0], oldest[1].slice(1));
   }
-  const emptied = [...histories].filter(([, records]) => records.length === 0).map(([name]) => name);
-  await browser.storage.local.set(
-    Object.fromEntries([...histories].filter(([, records]) => records.length > 0)),
+  // Only the histories that differ from what is stored are written, not every user's at each save.
+  const changed = [...histories].filter(
+    ([name, records]) => JSON.stringify(records) !== JSON.stringify(stored[name]),
   );
+  const emptied = changed.filter(([, records]) => records.length === 0).map(([name]) => name);
+  await browser.storage.local.set(Object.fromEntries(changed.filter(([, records]) => records.length > 0)));
   if (emptied.length > 0) await browser.storage.local.remove(emptied);
 }
