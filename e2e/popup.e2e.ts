@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
+import { markWallTime } from './harness/clock.ts';
 import {
   clickButton,
   configureInstance,
@@ -201,13 +202,9 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await instance.addFault({ method: 'GET', path: '/info$', delayMs: 2000, times: 1 });
     const page = await openEditorPopup();
     await waitForField(page, 'Description', SEEDED_BIO);
-    const paintedAt = await page.evaluate(async (mark) => {
-      for (let i = 0; i < 100 && performance.getEntriesByName(mark).length === 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      const entry = performance.getEntriesByName(mark)[0];
-      return entry ? performance.timeOrigin + entry.startTime : Number.NaN;
-    }, 'profile-fields-painted');
+    const mark = 'profile-fields-painted';
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark);
+    const paintedAt = await page.evaluate(markWallTime, mark);
     const requests = await instance.waitForRequest((r) => r.method === 'GET');
     for (const request of requests) expect(request.at).toBeGreaterThanOrEqual(Math.floor(paintedAt));
   });

@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { markWallTime } from '../e2e/harness/clock.ts';
 import { chromiumPath } from '../e2e/harness/find-browser.ts';
 import { startSimulator } from '../simulator/server.ts';
 
@@ -317,10 +318,7 @@ async function measureInBrowser(floorDir: string) {
     await fetch(`${simulator.origin}/__sim/log`, { method: 'DELETE' });
     await popup.goto(ourPopup);
     await popup.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAINT_MARK);
-    const paintedAt = await popup.evaluate(
-      (mark) => performance.timeOrigin + (performance.getEntriesByName(mark)[0]?.startTime ?? 0),
-      PAINT_MARK,
-    );
+    const paintedAt = await popup.evaluate(markWallTime, PAINT_MARK);
     await popup.waitForTimeout(1500);
     const openRequests = await log();
     await fetch(`${simulator.origin}/__sim/log`, { method: 'DELETE' });
