@@ -330,6 +330,33 @@ describe('PUT safety', () => {
     expect(fake.calls.map((c) => c.method)).toEqual(['PUT', 'GET']);
   });
 
+  it.each([
+    ['no content', { status: 204 }],
+    [
+      'the profile under another name',
+      { status: 200, body: { profile: seedProfile({ description: 'New' }) } },
+    ],
+  ] as const)(
+    'a save answered with %s reads the profile back and is saved when the change is there',
+    async (_, answer) => {
+      const { client, fake } = setup({ pathForm: 'info' });
+      fake.answer('PUT', SEED_PATH, answer);
+      fake.answer('GET', SEED_PATH, ok200(seedProfile({ description: 'New' })));
+      const result = await client.updateProfile(6, { description: 'New' });
+      expect(result.ok && result.value.description).toBe('New');
+      expect(fake.calls.map((c) => c.method)).toEqual(['PUT', 'GET']);
+    },
+  );
+
+  it('a save answered with something unreadable, and not found on reading back, is reported as not saved', async () => {
+    const { client, fake } = setup({ pathForm: 'info' });
+    fake.answer('PUT', SEED_PATH, { status: 200, text: '<html>Saved!</html>' });
+    fake.answer('GET', SEED_PATH, ok200());
+    const result = await client.updateProfile(6, { description: 'New' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalidResponse', outcomeUnknown: false } });
+    expect(fake.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+  });
+
   it('keeps the outcome unknown when the read-back fails too', async () => {
     const { client, fake } = setup({ pathForm: 'info' });
     fake.answer('PUT', SEED_PATH, 'network');
@@ -410,6 +437,15 @@ describe('avatar', () => {
     });
     expect(fake.calls[0]?.body).toEqual({ avatarUrl: 'https://cdn.example/b.jpg' });
     expect(fake.calls[0]?.headers['content-type']).toBe('application/json');
+  });
+
+  it('asks for the new address when a change is answered with no content', async () => {
+    const { client, fake } = setup();
+    fake.answer('PUT', AVATAR, { status: 204 });
+    fake.answer('GET', AVATAR, { status: 200, body: { avatarUrl: 'https://cdn.example/d.png' } });
+    const result = await client.setAvatar(6, { url: 'https://cdn.example/d.png' });
+    expect(result).toEqual({ ok: true, value: 'https://cdn.example/d.png' });
+    expect(fake.calls.map((c) => c.method)).toEqual(['PUT', 'GET']);
   });
 
   it('uploads a file as multipart and asks for the address when the answer lacks it', async () => {

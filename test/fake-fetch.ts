@@ -56,7 +56,8 @@ export function createFakeFetch(origin = 'https://hub.example') {
         text: async () => '',
       } as Response;
     }
-    const text = next.text ?? JSON.stringify(next.body ?? {});
+    // A 204 answer has no body at all (Response refuses one).
+    const text = next.status === 204 ? null : (next.text ?? JSON.stringify(next.body ?? {}));
     return new Response(text, { status: next.status, headers: next.headers });
   };
 

@@ -61,6 +61,11 @@ type Outcome =
   | { type: 'network' }
   | { type: 'timeout' };
 
+/** The instance took the request (2xx), whether or not its answer can be read. */
+function accepted(outcome: Outcome): outcome is Extract<Outcome, { type: 'response' }> {
+  return outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300;
+}
+
 /**
  * A response's text, read no further than `max` characters and one more: a larger answer is
  * refused (see parse) without the whole of it being held.
@@ -254,9 +259,7 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     user: UserRef,
     method: 'GET' | 'PUT',
   ): Result<T> {
-    if (outcome.type !== 'response' || outcome.status < 200 || outcome.status >= 300) {
-      return fail(errorFor(outcome, user, method));
-    }
+    if (!accepted(outcome)) return fail(errorFor(outcome, user, method));
     const isHtml = /^\s*</.test(outcome.text);
     if (outcome.text.length > MAX_RESPONSE_CHARS) return invalidResponse('body', t('detailTooLarge'));
     let json: unknown;
@@ -331,12 +334,15 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
     if (outcome.type !== 'response')
       return fail({ ...errorFor(outcome, userId, 'PUT'), outcomeUnknown: true });
     const parsed = parse(outcome, PutProfileResponseSchema, userId, 'PUT');
-    return parsed.ok ? ok(parsed.value.updatedProfile) : parsed;
+    if (parsed.ok) return ok(parsed.value.updatedProfile);
+    // Taken, but answered without the saved profile (no content, or another shape): read back.
+    return accepted(outcome) ? fail({ ...parsed.error, outcomeUnknown: true }) : parsed;
   }
 
   /**
-   * Never repeats a PUT by itself: when the answer is lost, it reads the profile back. The change
-   * is there: saved. It is not: the error stands, the draft stays, and the user saves again.
+   * Never repeats a PUT by itself: when the answer is lost or unreadable, it reads the profile
+   * back. The change is there: saved. It is not: the error stands, the draft stays, and the user
+   * saves again.
    */
   async function updateProfile(userId: number, changes: ProfileChanges): Promise<Result<Profile>> {
     return withPathForms(userId, async (form) => {
@@ -379,9 +385,10 @@ export function createClient(options: ClientOptions): CreatorsHubClient {
       body,
     );
     const parsed = parse(outcome, AvatarResponseSchema, userId, 'PUT');
-    if (!parsed.ok) return parsed;
-    // Instances that answer an upload without the new address are asked for it.
-    return parsed.value.avatarUrl === undefined ? getAvatar(userId) : ok(parsed.value.avatarUrl);
+    if (parsed.ok && parsed.value.avatarUrl !== undefined) return ok(parsed.value.avatarUrl);
+    // Instances that take a new avatar but answer without its address (or with nothing readable)
+    // are asked for it.
+    return parsed.ok || accepted(outcome) ? getAvatar(userId) : parsed;
   }
 
   return { getProfile, updateProfile, getSessionUserId, getAvatar, setAvatar };
