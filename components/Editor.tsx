@@ -120,7 +120,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
   /** Shows what a handle or bare host will be saved as. */
   function normalisedHint(field: EditableField) {
     const next = changes[field];
-    return typeof next === 'string' && next !== form?.[field] ? t('savedAs', next) : undefined;
+    return typeof next === 'string' && next !== form?.[field] ? t('willBeSavedAs', next) : undefined;
   }
 
   return (

@@ -39,7 +39,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await fillField(page, 'Description', 'Glaze tests 🧪 and שלום');
     await fillField(page, 'Twitter', '@mira_glazes');
     await fillField(page, 'Country', 'Poland');
-    await waitForText(page, 'Saved as https://twitter.com/mira_glazes');
+    await waitForText(page, 'Will be saved as https://twitter.com/mira_glazes');
     await clickButton(page, 'Save');
     await waitForText(page, 'Saved.');
 
