@@ -224,7 +224,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
       {extras && profile && editing && (
         <extras.SaveHistory
           loadHistory={loadHistory}
-          profileVersion={profile.updatedAt}
+          profileVersion={profile}
           labelOf={labelOf}
           onRestore={editor.restore}
         />

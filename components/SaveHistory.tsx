@@ -12,7 +12,7 @@ import { FieldValue } from './FieldValue';
 interface Props {
   /** The saves of the profile being edited, newest first. */
   loadHistory(): Promise<SaveRecord[]>;
-  /** Changes whenever the profile does (a save ends), so an open list shows the new save. */
+  /** A new value with each profile the instance sends (a save ends), so an open list shows the new save. */
   profileVersion: unknown;
   labelOf(field: EditableField): string;
   onRestore(record: SaveRecord): void;

@@ -47,6 +47,15 @@ describe(`${BROWSER_KIND}: undo and history`, () => {
     expect((await instance.profile(MIRA)).websiteUrl).toBe('https://changed-elsewhere.example/');
   });
 
+  it('an open history shows a save as soon as it is made', async () => {
+    const popup = closeAfterTest(await openPopup(browser));
+    await saveWebsite(popup, 'first.example');
+    await clickButton(popup, 'History');
+    await popup.waitFor('.history-list > li');
+    await saveWebsite(popup, 'second.example');
+    await popup.waitForFunction(() => document.querySelectorAll('.history-list > li').length === 2, null);
+  });
+
   it('keeps the history through closing the popup and restarting the browser, newest first; Restore puts an older save’s earlier value in the form, unsaved', async () => {
     const before = await openPopup(browser);
     await saveWebsite(before, 'first.example');
