@@ -8,8 +8,8 @@ interface Props {
   host: string;
 }
 
-function relativeTime(iso: string): string {
-  const seconds = (Date.parse(iso) - Date.now()) / 1000;
+function relativeTime(time: number): string {
+  const seconds = (time - Date.now()) / 1000;
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['year', 31_536_000],
     ['month', 2_592_000],
@@ -28,6 +28,7 @@ function relativeTime(iso: string): string {
 export function ProfileHeader({ profile, avatarUrl, host }: Props) {
   const { user } = profile;
   const name = user?.name ?? t('userNumber', profile.userId);
+  const updatedAt = Date.parse(profile.updatedAt ?? '');
   // The picture is asked for once the fields are on screen, a frame later (asking for it sooner
   // held their first paint back), while an empty circle keeps its place.
   const [pictureAsked, setPictureAsked] = useState(false);
@@ -50,9 +51,12 @@ export function ProfileHeader({ profile, avatarUrl, host }: Props) {
           {user?.name ? `${t('userNumber', profile.userId)} · ` : ''}
           {host}
         </p>
-        <p class="profile-meta">
-          {t('lastUpdated')} <time dateTime={profile.updatedAt}>{relativeTime(profile.updatedAt)}</time>
-        </p>
+        {Number.isNaN(updatedAt) ? null : (
+          <p class="profile-meta">
+            {t('lastUpdated')}{' '}
+            <time dateTime={profile.updatedAt ?? undefined}>{relativeTime(updatedAt)}</time>
+          </p>
+        )}
       </div>
     </header>
   );

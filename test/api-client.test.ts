@@ -389,10 +389,17 @@ describe('schema tolerance', () => {
   });
 
   it('treats missing optional parts as empty', async () => {
-    const { user: _user, instagramUrl: _instagram, country: _country, ...rest } = seedProfile();
+    const {
+      user: _user,
+      instagramUrl: _instagram,
+      country: _country,
+      updatedAt: _updatedAt,
+      ...rest
+    } = seedProfile();
     const result = await parse(rest);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.user).toBeNull();
+    expect(result.value.updatedAt).toBeNull();
     expect(editableValues(result.value)).toMatchObject({ instagramUrl: null, country: null });
   });
 

@@ -1,7 +1,7 @@
 /**
- * Schemas for what the instance sends. Strict where the extension depends on a field (ids,
- * the editable fields, `updatedAt`); everything else tolerates nulls, absence and wrong types,
- * so a new or changed server field never breaks a screen. Built on `zod/mini` to keep bundles small.
+ * Schemas for what the instance sends. Strict where the extension depends on a field (ids and
+ * the editable fields); everything else tolerates nulls, absence and wrong types, so a new or
+ * changed server field never breaks a screen. Built on `zod/mini` to keep bundles small.
  */
 import * as z from 'zod/mini';
 
@@ -73,7 +73,7 @@ export const ProfileSchema = z.object({
   country: z.optional(z.nullable(CountrySchema)),
   avatarKey: loose(z.string()),
   createdAt: loose(z.string()),
-  updatedAt: z.string(),
+  updatedAt: loose(z.string()),
   user: loose(UserSchema),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
