@@ -379,10 +379,16 @@ describe('schema tolerance', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('tolerates nulls and odd types in fields it only displays', async () => {
+  it('tolerates nulls and odd types in fields it only displays, or does not use', async () => {
     const result = await parse(
-      seedProfile({ user: { name: null, role: { privileges: 'all' } }, avatarKey: 42, createdAt: null }),
+      seedProfile({
+        id: 'c0ffee-uuid',
+        user: { name: null, role: { privileges: 'all' } },
+        avatarKey: 42,
+        createdAt: null,
+      }),
     );
+    expect(result.ok).toBe(true);
     expect(result.ok && result.value.user?.name).toBeNull();
     expect(result.ok && result.value.user?.role?.privileges).toBeNull();
     expect(result.ok && result.value.avatarKey).toBeNull();

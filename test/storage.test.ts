@@ -139,7 +139,6 @@ describe('per-user data', () => {
     await setCachedProfile(ORIGIN, 6, {
       fetchedAt: 5,
       profile: {
-        id: 2,
         userId: 6,
         ...EMPTY_VALUES,
         avatarKey: null,

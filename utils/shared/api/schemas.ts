@@ -1,7 +1,7 @@
 /**
- * Schemas for what the instance sends. Strict where the extension depends on a field (ids and
- * the editable fields); everything else tolerates nulls, absence and wrong types, so a new or
- * changed server field never breaks a screen. Built on `zod/mini` to keep bundles small.
+ * Schemas for what the instance sends. Strict where the extension depends on a field (the user's
+ * id and the editable fields); everything else tolerates nulls, absence and wrong types, or is
+ * left out, so a new or changed server field never breaks a screen. Built on `zod/mini` to keep bundles small.
  */
 import * as z from 'zod/mini';
 
@@ -63,7 +63,6 @@ const UserSchema = z.object({
 });
 
 export const ProfileSchema = z.object({
-  id: WholeNumberSchema,
   userId: WholeNumberSchema,
   description: editableText,
   twitterUrl: editableText,
