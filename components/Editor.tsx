@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/pages/messaging';
+import { shortcut } from '@/utils/pages/shortcuts';
 import { hostOf } from '@/utils/shared/api/origin';
 import type { EditableField } from '@/utils/shared/api/schemas';
 import { type MessageKey, t } from '@/utils/shared/i18n';
@@ -203,7 +204,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
               </button>
             )}
             <span class="shortcut" aria-hidden="true">
-              {t('saveShortcut')}
+              {shortcut('S')}
             </span>
           </div>
         </form>

@@ -18,6 +18,7 @@ import List from 'quill/formats/list.js';
 import Strike from 'quill/formats/strike.js';
 import Underline from 'quill/formats/underline.js';
 import Clipboard from 'quill/modules/clipboard.js';
+import { shortcut } from '@/utils/pages/shortcuts';
 import { t } from '@/utils/shared/i18n';
 import type { BioLine } from '@/utils/shared/profile/bio';
 import {
@@ -265,9 +266,19 @@ export default function RichBio({ id, labelId, describedBy, invalid, lines, html
   }
 
   const tools: Tool[] = [
-    { label: t('bioBold'), glyph: 'B', pressed: (f) => f.bold === true, run: toggle('bold') },
-    { label: t('bioItalic'), glyph: 'I', pressed: (f) => f.italic === true, run: toggle('italic') },
-    { label: t('bioUnderline'), glyph: 'U', pressed: (f) => f.underline === true, run: toggle('underline') },
+    { label: t('bioBold', shortcut('B')), glyph: 'B', pressed: (f) => f.bold === true, run: toggle('bold') },
+    {
+      label: t('bioItalic', shortcut('I')),
+      glyph: 'I',
+      pressed: (f) => f.italic === true,
+      run: toggle('italic'),
+    },
+    {
+      label: t('bioUnderline', shortcut('U')),
+      glyph: 'U',
+      pressed: (f) => f.underline === true,
+      run: toggle('underline'),
+    },
     { label: t('bioStrike'), glyph: 'S', pressed: (f) => f.strike === true, run: toggle('strike') },
     {
       label: t('bioQuote'),
@@ -290,7 +301,7 @@ export default function RichBio({ id, labelId, describedBy, invalid, lines, html
     { label: t('bioOutdent'), glyph: <Icon name="outdent" />, run: indentBy(-1) },
     { label: t('bioIndent'), glyph: <Icon name="indent" />, run: indentBy(1) },
     {
-      label: t('bioLink'),
+      label: t('bioLink', shortcut('K')),
       glyph: <Icon name="link" />,
       pressed: (f) => typeof f.link === 'string',
       run: () => openDialog('link'),
@@ -390,7 +401,7 @@ export default function RichBio({ id, labelId, describedBy, invalid, lines, html
           }}
         >
           <legend class="visually-hidden">
-            {dialog.kind === 'link' ? t('bioLink') : t('bioVideoButton')}
+            {dialog.kind === 'link' ? t('bioLink', shortcut('K')) : t('bioVideoButton')}
           </legend>
           <label for="rich-bio-address">
             {dialog.kind === 'link' ? t('bioLinkAddress') : t('bioVideoAddress')}

@@ -188,10 +188,12 @@ export interface LaunchOptions {
   language?: string;
   /** A profile to start on again (a restart); a new one when absent. */
   profile?: string;
+  /** What pages read as `navigator.platform`, e.g. `MacIntel`; the machine's own when absent. */
+  platform?: string;
 }
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const { headless = true, language } = options;
+  const { headless = true, language, platform } = options;
   const dir = extensionDir('chromium');
   const profile = options.profile ?? (await mkdtemp(path.join(tmpdir(), 'pqe-chromium-')));
   const context: PlaywrightContext = await chromium.launchPersistentContext(profile, {
@@ -227,7 +229,15 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     errors,
     kind: 'chromium',
     extensionOrigin,
-    newPage: async () => playwrightPage(await context.newPage()),
+    newPage: async () => {
+      const page = await context.newPage();
+      if (platform) {
+        const cdp = await context.newCDPSession(page);
+        const userAgent = await page.evaluate(() => navigator.userAgent);
+        await cdp.send('Emulation.setUserAgentOverride', { userAgent, platform });
+      }
+      return playwrightPage(page);
+    },
     pageUrls: async () => context.pages().map((page) => page.url()),
     waitForPage: async (matches) => {
       const page = await poll(async () => context.pages().find((candidate) => matches(candidate.url())));
@@ -320,6 +330,7 @@ async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrow
       // The add-on is installed afresh at each start (automation installs it temporarily): its
       // storage stays, as a permanently installed add-on's does across restarts.
       'extensions.webextensions.keepStorageOnUninstall': true,
+      ...(options.platform ? { 'general.platform.override': options.platform } : {}),
     },
   });
   await browser.installExtension(extensionDir('firefox'));

@@ -1,13 +1,20 @@
 /** A test file's simulator and browser, opened before its first test and closed after its last. */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { type BrowserKind, type E2EPage, type ExtensionBrowser, launchExtensionBrowser } from './browsers.ts';
+import {
+  type BrowserKind,
+  type E2EPage,
+  type ExtensionBrowser,
+  type LaunchOptions,
+  launchExtensionBrowser,
+} from './browsers.ts';
 import { startTestInstance, type TestInstance } from './simulator.ts';
 
 export async function openSession(
   kind?: BrowserKind,
+  options?: LaunchOptions,
 ): Promise<{ instance: TestInstance; browser: ExtensionBrowser }> {
   const instance = await startTestInstance();
-  return { instance, browser: await launchExtensionBrowser(kind) };
+  return { instance, browser: await launchExtensionBrowser(kind, options) };
 }
 
 export async function closeSession(instance?: TestInstance, browser?: ExtensionBrowser): Promise<void> {
@@ -28,9 +35,9 @@ const pagesOfTest: E2EPage[] = [];
  * after the last. Each test starts on a reset simulator and ends with the pages given to
  * `closeAfterTest` closed, and with no error logged by the extension or the pages it ran in.
  */
-export function useSession(kind?: BrowserKind) {
+export function useSession(kind?: BrowserKind, options?: LaunchOptions) {
   beforeAll(async () => {
-    ({ instance, browser } = await openSession(kind));
+    ({ instance, browser } = await openSession(kind, options));
   });
   afterAll(async () => {
     await closeSession(instance, browser);
