@@ -270,7 +270,7 @@ describe('saving', () => {
     expect(await getSaveStatus(ORIGIN, 6)).toMatchObject({ state: 'saved' });
   });
 
-  it('adds the save to the user’s history: the instance’s values before and after, for the fields sent', async () => {
+  it('adds the save to the user’s history: the instance’s values before and after', async () => {
     const { fake, send } = setup();
     fake.answer('GET', SEED, { status: 200, body: { profile: seedProfile() } });
     fake.answer('PUT', SEED, { status: 200, body: { updatedProfile: seedProfile({ description: 'New' }) } });
@@ -285,6 +285,27 @@ describe('saving', () => {
       value: { saves: [{ at: 42, changes: { description: { before: null, after: 'New' } } }] },
     });
     expect(fake.calls.length).toBe(calls);
+  });
+
+  it('records in the history every field the instance changed with a save, not only the fields sent', async () => {
+    const { fake, send } = setup();
+    fake.answer('GET', SEED, { status: 200, body: { profile: seedProfile() } });
+    // An instance that clears the editable fields a PUT leaves out.
+    fake.answer('PUT', SEED, {
+      status: 200,
+      body: { updatedProfile: seedProfile({ description: 'New', twitterUrl: null, country: null }) },
+    });
+    await save(send, { description: 'New' });
+    expect(await getHistory(ORIGIN, 6)).toEqual([
+      {
+        at: 42,
+        changes: {
+          description: { before: null, after: 'New' },
+          twitterUrl: { before: BASE.twitterUrl, after: null },
+          country: { before: BASE.country, after: null },
+        },
+      },
+    ]);
   });
 
   it('merges server changes to other fields silently', async () => {

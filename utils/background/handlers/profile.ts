@@ -1,7 +1,12 @@
 /** Reading and saving profiles for the editor pages. */
 import type { AvatarChange, CreatorsHubClient, UserRef } from '../../shared/api/client.ts';
 import { fail, ok, type Result } from '../../shared/api/errors.ts';
-import { EDITABLE_FIELDS, type EditableValues, type ProfileChanges } from '../../shared/api/schemas.ts';
+import {
+  EDITABLE_FIELDS,
+  type EditableValues,
+  type ProfileChanges,
+  sameValue,
+} from '../../shared/api/schemas.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Handlers, SaveOutcome } from '../../shared/messaging.ts';
 import { avatarFileProblem, avatarUrlProblem } from '../../shared/profile/avatar.ts';
@@ -54,10 +59,14 @@ export function profileHandlers(
     }
     const saved = await client.updateProfile(userId, merge.changes);
     if (!saved.ok) return saved;
-    // The history holds what the instance had before and has after, for the fields this save sent.
+    // The history holds what the instance had before and has after, for the fields this save sent
+    // and any the instance changed along with them (one that clears what a PUT leaves out, say):
+    // Undo and Restore put all of them back.
     const before = editableValues(current.value);
     const after = editableValues(saved.value);
-    const fields = EDITABLE_FIELDS.filter((field) => field in merge.changes);
+    const fields = EDITABLE_FIELDS.filter(
+      (field) => field in merge.changes || !sameValue(before[field], after[field]),
+    );
     await addToHistory(instance.origin, userId, {
       at: ctx.now(),
       changes: Object.fromEntries(
