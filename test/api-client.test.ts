@@ -394,6 +394,16 @@ describe('schema tolerance', () => {
     expect(result.ok && result.value.avatarKey).toBeNull();
   });
 
+  it.each([
+    ['an empty selection', { label: '', value: '' }],
+    ['a code in lower case', { label: 'Poland', value: 'pl' }],
+    ['text', 'Poland'],
+  ])('opens a profile whose country is %s, showing no country', async (_kind, country) => {
+    const result = await parse(seedProfile({ country }));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(editableValues(result.value).country).toBeNull();
+  });
+
   it('treats missing optional parts as empty', async () => {
     const {
       user: _user,

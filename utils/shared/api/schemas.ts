@@ -69,7 +69,9 @@ export const ProfileSchema = z.object({
   facebookUrl: editableText,
   instagramUrl: editableText,
   websiteUrl: editableText,
-  country: z.optional(z.nullable(CountrySchema)),
+  // A country it cannot read (an empty selection, a code in lower case) shows as none: picking one
+  // replaces it, which loses nothing a person wrote, unlike typing over a text shown as empty.
+  country: loose(CountrySchema),
   avatarKey: loose(z.string()),
   createdAt: loose(z.string()),
   updatedAt: loose(z.string()),
