@@ -1,12 +1,12 @@
 /** The quick editor: whose profile, the six editable fields, and Save. */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/pages/messaging';
 import { shortcut } from '@/utils/pages/shortcuts';
 import { hostOf } from '@/utils/shared/api/origin';
 import type { EditableField } from '@/utils/shared/api/schemas';
 import { type MessageKey, t } from '@/utils/shared/i18n';
-import { type EditorStart, type EditorTarget, getRecentUsers } from '@/utils/shared/storage';
+import type { EditorStart, EditorTarget } from '@/utils/shared/storage';
 import { BioField } from './BioField';
 import { deferredModule } from './deferred';
 import { FIELD_LABELS } from './field-labels';
@@ -52,14 +52,10 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
   const editingOther = instance?.userId != null && editing != null && editing.userId !== instance.userId;
   /** Admins, and anyone already on another user's profile, can open other users. */
   const opensUsers = editingOther || profile?.user?.role?.privileges?.userManage === true;
-  const [recentUsers, setRecentUsers] = useState<number[]>([]);
   const loadHistory = useCallback(
     () => (editing ? readHistory(editing) : Promise.resolve([])),
     [editing?.origin, editing?.userId],
   );
-  useEffect(() => {
-    if (editing && opensUsers) void getRecentUsers(editing.origin).then(setRecentUsers);
-  }, [editing?.origin, opensUsers]);
   const painted = useRef(false);
 
   useEffect(() => onDirtyChange?.(editor.dirty), [editor.dirty, onDirtyChange]);
@@ -232,8 +228,8 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
       )}
       {extras && origin && state.target && opensUsers && (
         <extras.UserSwitcher
+          origin={origin}
           currentUserId={state.target.userId}
-          recent={recentUsers}
           onOpen={(userId) => onOpenUser({ origin, userId })}
         />
       )}

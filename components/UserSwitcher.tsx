@@ -1,16 +1,22 @@
 /** For admins: open any user's profile by id, or one edited recently. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/shared/i18n';
+import { getRecentUsers } from '@/utils/shared/storage';
 
 interface Props {
+  origin: string;
   currentUserId: number;
-  /** Users of this instance edited lately, most recent first. */
-  recent: number[];
   onOpen(userId: number): void;
 }
 
-export function UserSwitcher({ currentUserId, recent, onOpen }: Props) {
+export function UserSwitcher({ origin, currentUserId, onOpen }: Props) {
   const [typed, setTyped] = useState('');
+  /** Users of this instance edited lately, most recent first. */
+  const [recent, setRecent] = useState<number[]>([]);
+  useEffect(() => {
+    void getRecentUsers(origin).then(setRecent);
+  }, [origin]);
+  const others = recent.filter((userId) => userId !== currentUserId);
   const id = Number(typed);
   const valid = Number.isInteger(id) && id > 0;
 
@@ -35,15 +41,13 @@ export function UserSwitcher({ currentUserId, recent, onOpen }: Props) {
           {t('open')}
         </button>
       </form>
-      {recent.filter((userId) => userId !== currentUserId).length > 0 && (
+      {others.length > 0 && (
         <nav aria-label={t('recentUsers')}>
-          {recent
-            .filter((userId) => userId !== currentUserId)
-            .map((userId) => (
-              <button type="button" key={userId} class="chip" onClick={() => onOpen(userId)}>
-                {t('userNumber', userId)}
-              </button>
-            ))}
+          {others.map((userId) => (
+            <button type="button" key={userId} class="chip" onClick={() => onOpen(userId)}>
+              {t('userNumber', userId)}
+            </button>
+          ))}
         </nav>
       )}
     </details>
