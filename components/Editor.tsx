@@ -137,7 +137,12 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
         </p>
       )}
       {state.error && extras && (
-        <extras.StatusBanner error={state.error} onRetry={retry} onOpenOptions={openOptions} />
+        <extras.StatusBanner
+          error={state.error}
+          instance={instance}
+          onRetry={retry}
+          onOpenOptions={openOptions}
+        />
       )}
       {profile &&
         editing &&

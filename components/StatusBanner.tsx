@@ -1,10 +1,15 @@
 /** An error with what to do next. The user's draft is never touched by any of these. */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { ApiError } from '@/utils/shared/api/errors';
+import { hostOf } from '@/utils/shared/api/origin';
 import { t } from '@/utils/shared/i18n';
+import type { Instance } from '@/utils/shared/storage';
 
 interface Props {
   error: ApiError;
+  /** The instance being edited: with a browser session, signing in there is what fixes a refusal. */
+  instance: Instance | null;
   /** Repeats whatever failed: the save when there are changes, else the load. */
   onRetry(): void;
   onOpenOptions(): void;
@@ -20,7 +25,7 @@ function useSecondsUntil(time: number | undefined): number {
   return time ? Math.max(0, Math.ceil((time - now) / 1000)) : 0;
 }
 
-export function StatusBanner({ error, onRetry, onOpenOptions }: Props) {
+export function StatusBanner({ error, instance, onRetry, onOpenOptions }: Props) {
   const [offline, setOffline] = useState(!navigator.onLine);
   const secondsLeft = useSecondsUntil(error.kind === 'rateLimited' ? error.retryAt : undefined);
 
@@ -39,8 +44,17 @@ export function StatusBanner({ error, onRetry, onOpenOptions }: Props) {
     };
   }, [error, onRetry]);
 
-  const needsOptions = error.kind === 'unauthorized' || error.kind === 'notConfigured';
-  const retryable = ['network', 'timeout', 'server', 'invalidResponse', 'rateLimited'].includes(error.kind);
+  const signInOn = error.kind === 'unauthorized' && instance?.authMode === 'session' ? instance.origin : null;
+  const needsOptions = !signInOn && (error.kind === 'unauthorized' || error.kind === 'notConfigured');
+  // A refusal can be tried again once the user has signed in, or pasted a new token.
+  const retryable = [
+    'network',
+    'timeout',
+    'server',
+    'invalidResponse',
+    'rateLimited',
+    'unauthorized',
+  ].includes(error.kind);
   const message = offline && error.kind === 'network' ? t('offline') : error.message;
 
   return (
@@ -50,6 +64,11 @@ export function StatusBanner({ error, onRetry, onOpenOptions }: Props) {
         {secondsLeft > 0 && ` ${t('retryIn', secondsLeft)}`}
       </p>
       <div class="banner-actions">
+        {signInOn && (
+          <button type="button" onClick={() => void browser.tabs.create({ url: signInOn })}>
+            {t('signInOn', hostOf(signInOn))}
+          </button>
+        )}
         {needsOptions && (
           <button type="button" onClick={onOpenOptions}>
             {t('openOptions')}

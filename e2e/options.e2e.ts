@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './harness/accessibility.ts';
 import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
 import {
   byName,
@@ -94,6 +95,25 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     expect(apiRequests.length).toBeGreaterThan(0);
     for (const request of apiRequests)
       expect(request).toMatchObject({ authorization: null, sessionCookie: true });
+  });
+
+  it('browser-session mode, signed out: the editor offers to sign in on the instance, then Try again loads the profile', async () => {
+    await configureInstance(browser, { origin: instance.origin, authMode: 'session', userId: MIRA });
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await waitForText(popup, `You are not signed in on ${host}.`);
+    await expectAccessible(popup);
+    await clickButton(popup, `Sign in on ${host}`);
+    const site = await browser.waitForPage((url) => url.startsWith(instance.origin));
+    await site.goto(`${instance.origin}/login`);
+    await fillField(site, 'Username', 'mira');
+    await fillField(site, 'Password', 'mira-pass');
+    await clickButton(site, 'Sign in');
+    await waitForText(site, 'Personal information');
+    await site.close();
+
+    await clickButton(popup, 'Try again');
+    await waitForField(popup, 'Description', 'Ceramics and slow video.');
+    await popup.close();
   });
 
   it.each([
