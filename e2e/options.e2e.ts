@@ -27,6 +27,16 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     host = new URL(instance.origin).host;
   });
 
+  /** Signs in on the instance's own login page as Mira, as a person would, and closes the tab. */
+  async function signInOnSite(site: E2EPage): Promise<void> {
+    await site.goto(`${instance.origin}/login`);
+    await fillField(site, 'Username', 'mira');
+    await fillField(site, 'Password', 'mira-pass');
+    await clickButton(site, 'Sign in');
+    await waitForText(site, 'Personal information');
+    await site.close();
+  }
+
   async function openOptions(): Promise<E2EPage> {
     const page = await openExtensionPage(browser, 'options.html');
     await waitForText(page, 'Profile Quick Edit');
@@ -69,13 +79,7 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
 
   it('browser-session mode: signs in on the instance, and the popup works with no token stored', async () => {
     await clearExtensionStorage(browser);
-    const site = await browser.newPage();
-    await site.goto(`${instance.origin}/login`);
-    await fillField(site, 'Username', 'mira');
-    await fillField(site, 'Password', 'mira-pass');
-    await clickButton(site, 'Sign in');
-    await waitForText(site, 'Personal information');
-    await site.close();
+    await signInOnSite(await browser.newPage());
 
     await instance.clearLog();
     const options = await openOptions();
@@ -103,13 +107,7 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     await waitForText(popup, `You are not signed in on ${host}.`);
     await expectAccessible(popup);
     await clickButton(popup, `Sign in on ${host}`);
-    const site = await browser.waitForPage((url) => url.startsWith(instance.origin));
-    await site.goto(`${instance.origin}/login`);
-    await fillField(site, 'Username', 'mira');
-    await fillField(site, 'Password', 'mira-pass');
-    await clickButton(site, 'Sign in');
-    await waitForText(site, 'Personal information');
-    await site.close();
+    await signInOnSite(await browser.waitForPage((url) => url.startsWith(instance.origin)));
 
     await clickButton(popup, 'Try again');
     await waitForField(popup, 'Description', 'Ceramics and slow video.');
