@@ -196,7 +196,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
           ))}
           <CountryField {...fieldProps('country')} />
           <div class="actions">
-            <button type="submit" class="primary" disabled={!canSave}>
+            <button type="submit" class="primary" disabled={!canSave} aria-keyshortcuts="Control+S Meta+S">
               {state.saving ? t('saving') : t('save')}
             </button>
             {editor.dirty && (

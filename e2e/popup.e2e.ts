@@ -167,6 +167,13 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
 
   it('works from the keyboard alone: Tab to a field, type, Ctrl+S; a bad field takes the focus', async () => {
     const page = await openEditorPopup();
+    // The visible hint is not read out: screen readers learn the shortcut from the button.
+    expect(
+      await page.evaluate(
+        () => document.querySelector('[type=submit]')?.getAttribute('aria-keyshortcuts'),
+        null,
+      ),
+    ).toBe('Control+S Meta+S');
     const focused = () => page.evaluate(() => document.activeElement?.id ?? '', null);
     for (let presses = 0; presses < 30 && (await focused()) !== 'description'; presses++)
       await page.press('Tab');
