@@ -6,7 +6,7 @@ import { browser, closeAfterTest, instance, useSession } from './harness/session
 const MIRA = 6;
 
 describe(`${BROWSER_KIND}: shortcuts on a Mac`, () => {
-  useSession(undefined, { platform: 'MacIntel' });
+  useSession(undefined, { browser: { platform: 'MacIntel' } });
 
   it('are named with ⌘, and ⌘B and ⌘S do what they say', async () => {
     await signInAs(browser, instance, MIRA);

@@ -1,5 +1,6 @@
 /** A test file's simulator and browser, opened before its first test and closed after its last. */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { SimulatorOptions } from '../../simulator/server.ts';
 import {
   type BrowserKind,
   type E2EPage,
@@ -9,12 +10,17 @@ import {
 } from './browsers.ts';
 import { startTestInstance, type TestInstance } from './simulator.ts';
 
+export interface SessionOptions {
+  browser?: LaunchOptions;
+  instance?: SimulatorOptions;
+}
+
 export async function openSession(
   kind?: BrowserKind,
-  options?: LaunchOptions,
+  options: SessionOptions = {},
 ): Promise<{ instance: TestInstance; browser: ExtensionBrowser }> {
-  const instance = await startTestInstance();
-  return { instance, browser: await launchExtensionBrowser(kind, options) };
+  const instance = await startTestInstance(options.instance);
+  return { instance, browser: await launchExtensionBrowser(kind, options.browser) };
 }
 
 export async function closeSession(instance?: TestInstance, browser?: ExtensionBrowser): Promise<void> {
@@ -35,7 +41,7 @@ const pagesOfTest: E2EPage[] = [];
  * after the last. Each test starts on a reset simulator and ends with the pages given to
  * `closeAfterTest` closed, and with no error logged by the extension or the pages it ran in.
  */
-export function useSession(kind?: BrowserKind, options?: LaunchOptions) {
+export function useSession(kind?: BrowserKind, options?: SessionOptions) {
   beforeAll(async () => {
     ({ instance, browser } = await openSession(kind, options));
   });
