@@ -48,7 +48,8 @@ export default defineBackground(() => {
     if ('instances' in changes || 'activeInstance' in changes) void syncPopup();
   });
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  // Firefox for Android has no menus (and no windows: utils/background/open-editor.ts).
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
     const panel = openSidePanel(tab?.id); // first: the click is the gesture that allows it
     void userForUrl(info.linkUrl).then((target) => target && showEditor(target.origin, target.userId, panel));

@@ -1,6 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
 import { createEditorOpening } from '@/utils/background/editor-opening';
 import { oneAtATime } from '@/utils/background/one-at-a-time';
+import { showEditor } from '@/utils/background/open-editor';
 import { answeringListener, PROTOCOL } from '@/utils/shared/messaging';
 
 const EXTENSION_ID = 'our-extension';
@@ -65,5 +68,42 @@ describe('the background’s message listener', () => {
     await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ ok: true }));
     expect(listener({ protocol: 'another/1' }, { id: EXTENSION_ID }, sendResponse)).toBe(false);
     expect(sendResponse).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a browser with no menus and no windows (Firefox for Android)', () => {
+  const { contextMenus, windows } = fakeBrowser;
+  afterEach(() => {
+    Object.assign(fakeBrowser, { contextMenus, windows });
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+  });
+
+  it('starts the background, which keeps its instance pages in step and opens options after an install', async () => {
+    Object.assign(fakeBrowser, { contextMenus: undefined, windows: undefined });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    // What the fake browser leaves out, and this start does not depend on.
+    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved])
+      vi.spyOn(event, 'addListener').mockImplementation(() => {});
+    const registered = vi
+      .spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts')
+      .mockImplementation(async () => [] as never);
+    vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue();
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    expect(openOptions).toHaveBeenCalled();
+    await vi.waitFor(() => expect(registered).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('opens the editor in a tab', async () => {
+    Object.assign(fakeBrowser, { windows: undefined });
+    await showEditor('https://hub.example', 7, Promise.resolve(false));
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContainEqual(
+      expect.stringMatching(/\/popup\.html\?origin=https%3A%2F%2Fhub\.example&user=7$/),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { getInstances } from '../shared/storage.ts';
 export const MENU_ID = 'edit-this-profile';
 
 export async function syncContextMenu(access: HostAccess): Promise<void> {
+  if (!browser.contextMenus) return; // Firefox for Android
   await browser.contextMenus.removeAll();
   const patterns: string[] = [];
   for (const instance of await getInstances()) {

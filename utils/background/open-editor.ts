@@ -1,6 +1,6 @@
 /**
  * Where the editor opens: the side panel (Chrome) or sidebar (Firefox) next to the page, else a
- * small extension window. Never UI inside the instance's page.
+ * small extension window (a tab on Firefox for Android). Never UI inside the instance's page.
  */
 import { browser } from 'wxt/browser';
 import { setEditorRequest } from '../shared/storage.ts';
@@ -41,14 +41,14 @@ export function editorWindowUrl(origin: string, userId: number): string {
   return browser.runtime.getURL(`/popup.html?${query}`);
 }
 
-/** Shows `userId` in the side panel being opened, or in a window when there is none. */
+/**
+ * Shows `userId` in the side panel being opened, or in a window when there is none, or in a tab
+ * where there are no windows (Firefox for Android).
+ */
 export async function showEditor(origin: string, userId: number, panel: Promise<boolean>): Promise<void> {
   await setEditorRequest({ origin, userId, at: Date.now() });
   if (await panel) return;
-  await browser.windows.create({
-    url: editorWindowUrl(origin, userId),
-    type: 'popup',
-    width: 440,
-    height: 720,
-  });
+  const url = editorWindowUrl(origin, userId);
+  if (!browser.windows) await browser.tabs.create({ url });
+  else await browser.windows.create({ url, type: 'popup', width: 440, height: 720 });
 }
