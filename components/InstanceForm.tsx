@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/pages/messaging';
+import { openEditorHint } from '@/utils/pages/open-editor-hint';
 import type { ApiError } from '@/utils/shared/api/errors';
 import { hostOf, normalizeInstanceOrigin } from '@/utils/shared/api/origin';
 import { userIdFromToken } from '@/utils/shared/api/token';
@@ -20,7 +21,9 @@ interface Props {
   onCancel?: () => void;
 }
 
-type Outcome = { kind: 'ok'; message: string } | { kind: 'error'; error: ApiError } | null;
+type Outcome =
+  /** `next`: what to do now the instance works, shown once a connection test succeeds. */
+  { kind: 'ok'; message: string; next?: string[] } | { kind: 'error'; error: ApiError } | null;
 
 const ERROR_TITLES: Partial<Record<ApiError['kind'], MessageKey>> = {
   unauthorized: 'titleNotSignedIn',
@@ -135,26 +138,27 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
   /** Saves, then asks the background `type` about the saved instance; shows what went wrong, if anything. */
   function askAboutSaved<T extends 'ui:getProfile' | 'ui:detectUserId'>(
     type: T,
-    onAnswer: (value: Extract<ResultOf<T>, { ok: true }>['value']) => void,
+    onAnswer: (value: Extract<ResultOf<T>, { ok: true }>['value']) => void | Promise<void>,
   ) {
     if (!checkLocally()) return;
     void run(async () => {
       const origin = await save();
       if (!origin) return;
       const result = await sendMessage(type, { origin } as PayloadOf<T>);
-      if (result.ok) onAnswer(result.value as Extract<ResultOf<T>, { ok: true }>['value']);
+      if (result.ok) await onAnswer(result.value as Extract<ResultOf<T>, { ok: true }>['value']);
       else setOutcome({ kind: 'error', error: result.error });
     });
   }
 
   function onTest() {
     // The instance's own user, as the editor would read it: who the token or session is.
-    askAboutSaved('ui:getProfile', ({ userId: id, profile }) => {
+    askAboutSaved('ui:getProfile', async ({ userId: id, profile }) => {
       const { name, username } = profile.user ?? {};
       setUserId(String(id));
       setOutcome({
         kind: 'ok',
         message: t('connectedAs', name ?? t('unnamedUser'), username ? ` (@${username})` : '', id),
+        next: await openEditorHint(),
       });
     });
   }
@@ -293,6 +297,7 @@ export function InstanceForm({ existing, onSaved, onCancel }: Props) {
                   outcome.error.message,
                 )}
           </p>
+          {outcome.kind === 'ok' && outcome.next?.map((line) => <p key={line}>{line}</p>)}
         </div>
       )}
 

@@ -69,6 +69,15 @@ describe(`${BROWSER_KIND}: options and onboarding`, () => {
     await waitForText(options, `Access to ${host} granted and settings saved.`);
     await clickButton(options, 'Test connection');
     await waitForText(options, 'Connected as Mira Castellano (@mira), user 6.');
+    // What next: the toolbar button, the shortcut the browser reports (automated Chromium assigns
+    // this unpacked build none), and where a new extension's button starts out.
+    await waitForText(
+      options,
+      browser.kind === 'firefox'
+        ? 'open the editor with the extension’s button in the toolbar, or press Alt+Shift+P.'
+        : 'open the editor with the extension’s button in the toolbar.',
+    );
+    await waitForText(options, 'Until you pin it, the button waits in the browser’s extensions menu');
 
     const popup = await openExtensionPage(browser, 'popup.html');
     await waitForText(popup, 'Mira Castellano');
