@@ -140,6 +140,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
         <extras.StatusBanner
           error={state.error}
           instance={instance}
+          unsaved={editor.dirty}
           onRetry={retry}
           onOpenOptions={openOptions}
         />

@@ -10,6 +10,8 @@ interface Props {
   error: ApiError;
   /** The instance being edited: with a browser session, signing in there is what fixes a refusal. */
   instance: Instance | null;
+  /** The editor holds changes not yet saved (they are kept, whatever failed). */
+  unsaved: boolean;
   /** Repeats whatever failed: the save when there are changes, else the load. */
   onRetry(): void;
   onOpenOptions(): void;
@@ -25,7 +27,7 @@ function useSecondsUntil(time: number | undefined): number {
   return time ? Math.max(0, Math.ceil((time - now) / 1000)) : 0;
 }
 
-export function StatusBanner({ error, instance, onRetry, onOpenOptions }: Props) {
+export function StatusBanner({ error, instance, unsaved, onRetry, onOpenOptions }: Props) {
   const [offline, setOffline] = useState(!navigator.onLine);
   const secondsLeft = useSecondsUntil(error.kind === 'rateLimited' ? error.retryAt : undefined);
 
@@ -55,7 +57,12 @@ export function StatusBanner({ error, instance, onRetry, onOpenOptions }: Props)
     'rateLimited',
     'unauthorized',
   ].includes(error.kind);
-  const message = offline && error.kind === 'network' ? t('offline') : error.message;
+  const message =
+    offline && error.kind === 'network'
+      ? t(unsaved ? 'offline' : 'offlineNoChanges')
+      : unsaved
+        ? `${error.message} ${t('changesKept')}`
+        : error.message;
 
   return (
     <div class="banner banner-error" role="alert" tabIndex={-1}>

@@ -18,6 +18,8 @@ const MIRA = 6;
 /** Long enough for the client's own 15 s timeout and its retries. */
 const WAIT_MS = 30_000;
 const USER_PATH = `^/api/public/user/${MIRA}/`;
+/** Whatever failed, the message says the draft is still there. */
+const CHANGES_KEPT = 'Your changes are kept.';
 
 interface FaultCase {
   name: string;
@@ -164,6 +166,7 @@ describe(`${BROWSER_KIND}: fault matrix`, () => {
 
       page = closeAfterTest(await openExtensionPage(browser, 'popup.html'));
       await waitForText(page, fault.get, WAIT_MS);
+      await waitForText(page, CHANGES_KEPT);
       const keptDraft = (await fieldValue(page, 'Description')) === draft && (await draftStored(draft));
       const puts = await putsLogged();
       record({ kind: 'fault', browser: BROWSER_KIND, name: `GET ${fault.name}`, puts });
@@ -182,6 +185,7 @@ describe(`${BROWSER_KIND}: fault matrix`, () => {
       await instance.addFault({ method: 'PUT', path: USER_PATH, ...fault.fault });
       await clickButton(page, 'Save');
       await waitForText(page, fault.put, WAIT_MS);
+      await waitForText(page, CHANGES_KEPT);
       const keptDraft = (await fieldValue(page, 'Description')) === draft && (await draftStored(draft));
       const puts = await putsLogged();
       record({ kind: 'fault', browser: BROWSER_KIND, name: `PUT ${fault.name}`, puts });

@@ -77,12 +77,36 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await instance.addFault({ method: 'PUT', path: '/info$', status: 500, times: 1 });
     await fillField(page, 'Description', 'Survives a 500');
     await clickButton(page, 'Save');
-    await waitForText(page, 'had a problem (HTTP 500)');
+    await waitForText(page, 'had a problem (HTTP 500); try again in a moment. Your changes are kept.');
     expect(await fieldValue(page, 'Description')).toBe('Survives a 500');
     await clickButton(page, 'Save');
     await waitForText(page, 'Saved.');
     expect((await instance.profile(MIRA)).description).toBe('<p>Survives a 500</p>');
     expect(await puts()).toHaveLength(2);
+  });
+
+  it('says what failed when a load fails with nothing unsaved, claims no kept changes, and Try again loads', async () => {
+    // Every attempt of the first load fails (a GET is tried three times).
+    await instance.addFault({ method: 'GET', path: '/info$', status: 500, times: 3 });
+    const page = closeAfterTest(await openExtensionPage(browser, 'popup.html'));
+    await waitForText(page, 'had a problem (HTTP 500)');
+    const alert = () => page.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '', null);
+    expect(await alert()).not.toContain('changes');
+    await clickButton(page, 'Try again');
+    await waitForField(page, 'Description', SEEDED_BIO);
+    expect(await alert()).toBe('');
+  });
+
+  it('offline: says so, without claiming kept changes when there are none, and loads once back online', async () => {
+    // The connection is lost as the popup reads the profile (a GET is tried three times).
+    await instance.addFault({ method: 'GET', path: '/info$', drop: 'beforeApply', times: 3 });
+    const page = closeAfterTest(await openExtensionPage(browser, 'popup.html'));
+    await waitForText(page, 'Could not reach');
+    await page.setOffline(true);
+    await waitForText(page, 'You are offline. The profile loads again when you are back online.');
+    await page.setOffline(false);
+    await waitForField(page, 'Description', SEEDED_BIO);
+    await page.waitFor('[role=alert]', { hidden: true });
   });
 
   it('asks which value to keep when the same field changed on the instance meanwhile', async () => {

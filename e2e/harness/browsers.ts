@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  type CDPSession,
   type ConsoleMessage,
   chromium,
   type BrowserContext as PlaywrightContext,
@@ -45,6 +46,11 @@ export interface E2EPage {
   resize(width: number, height: number): Promise<void>;
   /** Emulates the system's light or dark appearance. */
   colorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * Tells the page it lost its connection, or got it back (`navigator.onLine` and its events).
+   * The extension's background keeps its network: fail its requests with a simulator fault.
+   */
+  setOffline(offline: boolean): Promise<void>;
   screenshot(file: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -92,6 +98,7 @@ export function extensionDir(kind: BrowserKind): string {
 
 function playwrightPage(page: PlaywrightPage): E2EPage {
   page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  let cdp: CDPSession | undefined;
   return {
     goto: async (url) => {
       await page.goto(url);
@@ -112,6 +119,17 @@ function playwrightPage(page: PlaywrightPage): E2EPage {
     uploadFile: (selector, file) => page.setInputFiles(selector, file),
     resize: (width, height) => page.setViewportSize({ width, height }),
     colorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    // Page-scoped, as in Firefox: a context-wide setting would take the background offline too.
+    // The session stays open: closing it would end the emulation.
+    setOffline: async (offline) => {
+      cdp ??= await page.context().newCDPSession(page);
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    },
     screenshot: async (file) => {
       await page.screenshot({ path: file });
     },
@@ -174,6 +192,7 @@ function puppeteerPage(page: PuppeteerPage, errors: string[]): E2EPage {
     },
     resize: (width, height) => page.setViewport({ width, height }),
     colorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    setOffline: (offline) => page.setOfflineMode(offline),
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png` });
     },
