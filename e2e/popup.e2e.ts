@@ -94,7 +94,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     expect(await alert()).not.toContain('changes');
     await clickButton(page, 'Try again');
     await waitForField(page, 'Description', SEEDED_BIO);
-    expect(await alert()).toBe('');
+    await page.waitFor('[role=alert]', { hidden: true });
   });
 
   it('offline: says so, without claiming kept changes when there are none, and loads once back online', async () => {

@@ -19,7 +19,8 @@ export async function configureInstance(
   browser: ExtensionBrowser,
   setup: InstanceSetup & { keep?: boolean },
 ): Promise<void> {
-  const page = await openExtensionPage(browser, 'popup.html');
+  // From a page that loads no profile, so no request of its own is still running as the test goes on.
+  const page = await openExtensionPage(browser, 'privacy.html');
   const answer = await page.evaluate(async (config) => {
     type Area = { clear(): Promise<void> };
     const api = (
