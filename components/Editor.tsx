@@ -57,8 +57,14 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
     [editing?.origin, editing?.userId],
   );
   const painted = useRef(false);
+  const noticeBanner = useRef<HTMLDivElement>(null);
 
   useEffect(() => onDirtyChange?.(editor.dirty), [editor.dirty, onDirtyChange]);
+
+  // Save and the history's Restore sit below the fold of a long form; what they did is said at the top.
+  useEffect(() => {
+    if (state.notice) noticeBanner.current?.scrollIntoView({ block: 'nearest' });
+  }, [state.notice]);
 
   // Marks the moment the profile's fields are first on screen (read by tests and the benchmark).
   useLayoutEffect(() => {
@@ -159,7 +165,7 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
           </div>
         ))}
       {state.notice && (
-        <div class="banner banner-info" role="status">
+        <div class="banner banner-info" role="status" ref={noticeBanner}>
           <p>{t(NOTICES[state.notice])}</p>
           {state.notice === 'saved' && (
             <div class="banner-actions">

@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER_KIND, type E2EPage } from './harness/browsers.ts';
-import { clickButton, fieldValue, fillField, openPopup, signInAs, waitForText } from './harness/extension.ts';
+import {
+  clickButton,
+  fieldValue,
+  fillField,
+  isInView,
+  openPopup,
+  signInAs,
+  waitForText,
+} from './harness/extension.ts';
 import { browser, closeAfterTest, instance, restartBrowser, useSession } from './harness/session.ts';
 
 const MIRA = 6;
@@ -64,6 +72,7 @@ describe(`${BROWSER_KIND}: undo and history`, () => {
 
     await restartBrowser();
     const popup = closeAfterTest(await openPopup(browser));
+    await popup.resize(400, 600);
     await fillField(popup, 'Twitter', '@kept_as_typed');
     await clickButton(popup, 'History');
     await popup.waitFor('.history-list > li');
@@ -79,6 +88,7 @@ describe(`${BROWSER_KIND}: undo and history`, () => {
     const putsBefore = (await puts()).length;
     await popup.click('.history-list > li:nth-child(2) button');
     await waitForText(popup, 'The values from before that save are back in the form.');
+    expect(await isInView(popup, '.banner-info')).toBe(true);
     expect(await fieldValue(popup, 'Website')).toBe('');
     expect(await fieldValue(popup, 'Twitter')).toBe('@kept_as_typed');
     expect(await puts()).toHaveLength(putsBefore);

@@ -6,6 +6,7 @@ import {
   configureInstance,
   fieldValue,
   fillField,
+  isInView,
   openExtensionPage,
   openPopup,
   signInAs,
@@ -107,6 +108,17 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await page.setOffline(false);
     await waitForField(page, 'Description', SEEDED_BIO);
     await page.waitFor('[role=alert]', { hidden: true });
+  });
+
+  it('brings "Saved." and its Undo into view when Save is pressed at the foot of a long form', async () => {
+    const page = await openEditorPopup();
+    await page.resize(400, 480);
+    await fillField(page, 'Website', 'mira.example');
+    const scrolled = () => page.evaluate(() => window.scrollY, null);
+    expect(await scrolled()).toBeGreaterThan(0);
+    await clickButton(page, 'Save');
+    await waitForText(page, 'Saved.');
+    expect(await isInView(page, '.banner-info')).toBe(true);
   });
 
   it('asks which value to keep when the same field changed on the instance meanwhile', async () => {

@@ -92,6 +92,14 @@ export async function waitForText(page: E2EPage, text: string, timeoutMs?: numbe
   await expectAccessible(page);
 }
 
+/** Whether the first element matching `selector` is wholly inside the visible part of the page. */
+export async function isInView(page: E2EPage, selector: string): Promise<boolean> {
+  return page.evaluate((match) => {
+    const box = document.querySelector(match)?.getBoundingClientRect();
+    return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+  }, selector);
+}
+
 /**
  * A CSS selector for the one control whose accessible name is `name` (its label, aria-label or
  * button text), so tests find controls the way a screen-reader user would.
