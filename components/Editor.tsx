@@ -61,9 +61,11 @@ export function Editor({ target, opened, onOpenUser, onDirtyChange }: Props) {
 
   useEffect(() => onDirtyChange?.(editor.dirty), [editor.dirty, onDirtyChange]);
 
-  // Save and the history's Restore sit below the fold of a long form; what they did is said at the top.
+  // Save and the history's Restore sit below the fold of a long form; what they did is said at the
+  // top. Other notices come unasked, and must not pull the page away from a field being typed in.
   useEffect(() => {
-    if (state.notice) noticeBanner.current?.scrollIntoView({ block: 'nearest' });
+    if (state.notice === 'saved' || state.notice === 'restored')
+      noticeBanner.current?.scrollIntoView({ block: 'nearest' });
   }, [state.notice]);
 
   // Marks the moment the profile's fields are first on screen (read by tests and the benchmark).
