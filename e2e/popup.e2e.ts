@@ -91,8 +91,8 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     await instance.addFault({ method: 'GET', path: '/info$', status: 500, times: 3 });
     const page = closeAfterTest(await openExtensionPage(browser, 'popup.html'));
     await waitForText(page, 'had a problem (HTTP 500)');
-    const alert = () => page.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '', null);
-    expect(await alert()).not.toContain('changes');
+    const alert = await page.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '', null);
+    expect(alert).not.toContain('changes');
     await clickButton(page, 'Try again');
     await waitForField(page, 'Description', SEEDED_BIO);
     await page.waitFor('[role=alert]', { hidden: true });
@@ -114,8 +114,7 @@ describe(`${BROWSER_KIND}: popup quick editor`, () => {
     const page = await openEditorPopup();
     await page.resize(400, 480);
     await fillField(page, 'Website', 'mira.example');
-    const scrolled = () => page.evaluate(() => window.scrollY, null);
-    expect(await scrolled()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.scrollY, null)).toBeGreaterThan(0);
     await clickButton(page, 'Save');
     await waitForText(page, 'Saved.');
     expect(await isInView(page, '.banner-info')).toBe(true);
